@@ -1,0 +1,108 @@
+"""The `briefgen` command: a thin layer over the library; each command's docstring is its help.
+
+Exit codes: 0 success; 1 the articles, the configuration or the generated files have problems
+(each printed as `file:line: message`); 2 the command line itself is wrong.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .articles import ArticleErrors, expand_paths, load_article
+from .config import ConfigError, load_settings
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+def main() -> None:
+    """Turn news articles into briefing pages and a searchable static site.
+
+    \b
+    Typical use, in the folder that holds mkdocs.yml and articles/:
+      briefgen check            validate every article
+      briefgen build            articles -> docs/ -> site/
+      briefgen extract FILE     print one briefing as JSON
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--date", "date", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles whose front matter has none.")
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Language for articles whose front matter has none.")
+def extract(paths: tuple[Path, ...], date: dt.date | None, lang: str | None) -> None:
+    """Print one briefing per article as JSON Lines (the briefing contract).
+
+    PATHS are article files or folders of them; the pipeline is loaded once for all. --date and
+    --lang fill in what the front matter lacks; they never override it.
+
+    \b
+    Example:
+      briefgen extract articles/2026/tram.md --date 2026-03-12 --lang de
+    """
+    from .extract import Extractor
+
+    files, errors = expand_paths(paths)
+    articles = []
+    for path, name in files:
+        try:
+            articles.append(load_article(path, name, default_date=date, default_lang=lang))
+        except ArticleErrors as err:
+            errors += err.errors
+    if errors:
+        for e in errors:
+            click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    extractor = Extractor()
+    out = sys.stdout
+    for article in articles:
+        out.write(json.dumps(extractor(article).to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+    out.flush()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary line.")
+def check(paths: tuple[Path, ...], quiet: bool) -> None:
+    """Validate articles: report every problem in every file, then exit 1 if there was one.
+
+    Without PATHS, checks the articles folder named in mkdocs.yml (default articles/).
+
+    \b
+    Example:
+      briefgen check
+      briefgen check articles/2026/new-story.md
+    """
+    from .build import check_articles
+
+    if not paths:
+        settings = _settings()
+        paths = (settings.articles_dir,)
+    n, errors = check_articles(paths)
+    for e in errors:
+        click.echo(str(e), err=True)
+    if not quiet:
+        click.echo(f"{n} article(s) checked, {len(errors)} problem(s)", err=bool(errors))
+    sys.exit(1 if errors else 0)
+
+
+def _settings():
+    try:
+        return load_settings(Path("."))
+    except ConfigError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
