@@ -1,12 +1,44 @@
-"""build(settings): read -> extract (cached) -> render -> write -> mkdocs build."""
+"""build(settings): read -> extract (cached) -> render -> write docs/ -> mkdocs build -> site/.
+
+One straight line that reads every article before it writes anything: a broken article stops
+the build with every problem listed, and docs/ and site/ stay as they were.
+"""
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import ArticleError, ArticleErrors, expand_paths, load_article
+from .articles import ArticleError, ArticleErrors, expand_paths, find_articles, load_article
+from .cache import BriefingCache
+from .config import Settings
+from .extract import Extractor
+from .model import Article, Briefing
+from .render import render_site
+from .write import Changes, compare, recover, swap_in, write_tree
+
+STAGING = ".briefgen-tmp"
 
 
-def check_articles(paths) -> tuple[int, list[ArticleError]]:
+class BuildError(Exception):
+    """The build stopped before writing; `errors` lists every reason."""
+
+    def __init__(self, errors: list) -> None:
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+@dataclass
+class BuildResult:
+    articles: int = 0
+    extracted: int = 0  # articles that ran through the NLP pipeline (the rest came from the cache)
+    changes: Changes = field(default_factory=Changes)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def check_articles(paths: Iterable[Path]) -> tuple[int, list[ArticleError]]:
+    """Validate article files and folders; every problem of every file."""
     files, errors = expand_paths(paths)
     for path, name in files:
         try:
@@ -14,3 +46,98 @@ def check_articles(paths) -> tuple[int, list[ArticleError]]:
         except ArticleErrors as err:
             errors += err.errors
     return len(files), errors
+
+
+def read_articles(folder: Path) -> list[Article]:
+    """All articles under `folder`, or BuildError with every problem (including duplicate slugs)."""
+    paths, errors = find_articles(folder)
+    articles = []
+    for path in paths:
+        try:
+            articles.append(load_article(path, path.relative_to(folder).as_posix()))
+        except ArticleErrors as err:
+            errors += err.errors
+    by_slug: dict[str, Article] = {}
+    for a in articles:
+        if a.slug in by_slug:
+            errors.append(ArticleError(a.path, None, f"writes the same page briefings/{a.slug}.md as "
+                                                     f"{by_slug[a.slug].path}; change one title or date"))
+        else:
+            by_slug[a.slug] = a
+    if errors:
+        raise BuildError(errors)
+    return articles
+
+
+def extract_all(articles: list[Article], settings: Settings,
+                progress: Callable[[Iterable], Iterable] | None = None) -> tuple[list[Briefing], int]:
+    """Briefings for `articles` in order; unchanged ones from the cache. -> (briefings, number extracted)."""
+    cache = BriefingCache(settings.cache_dir, settings.fingerprint())
+    extractor = Extractor(models=settings.model_map())
+    briefings, extracted = [], 0
+    for article in (progress(articles) if progress else articles):
+        b = cache.get(article)
+        if b is None:
+            b = extractor(article)
+            cache.put(article, b)
+            extracted += 1
+        briefings.append(b)
+    return briefings, extracted
+
+
+def generated_files(briefings: list[Briefing], settings: Settings) -> dict[str, bytes]:
+    return {path: text.encode("utf-8") for path, text in render_site(briefings, lang=settings.site_language).items()}
+
+
+def build(settings: Settings, *, site: bool = True, check: bool = False, strict: bool = True,
+          progress: Callable[[Iterable], Iterable] | None = None) -> BuildResult:
+    """Run everything. With `check`, nothing is written: `result.changes` says what is stale."""
+    result = BuildResult()
+    staging = settings.root / STAGING
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        result.seconds[name] = round(now - clock, 3)
+        clock = now
+
+    if not check:
+        recover(settings.docs_dir, staging)
+        recover(settings.site_dir, staging)
+    articles = read_articles(settings.articles_dir)
+    result.articles = len(articles)
+    lap("read")
+    briefings, result.extracted = extract_all(articles, settings, progress)
+    lap("extract")
+    files = generated_files(briefings, settings)
+    lap("render")
+    if check:
+        result.changes = compare(files, settings.docs_dir)
+        return result
+    result.changes = write_tree(files, settings.docs_dir, staging)
+    lap("write")
+    if site:
+        build_site(settings, staging, strict=strict)
+        lap("mkdocs")
+    return result
+
+
+def build_site(settings: Settings, staging: Path, *, strict: bool = True) -> None:
+    """MkDocs builds into a staging folder, which then replaces site/."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    new = staging / f"{settings.site_dir.name}.new"
+    if new.exists():
+        import shutil
+
+        shutil.rmtree(new)
+    try:
+        config = load_config(config_file=str(settings.config_file), site_dir=str(new.resolve()),
+                             docs_dir=str(settings.docs_dir.resolve()), strict=strict)
+        mkdocs_build(config)
+    except (MkDocsException, SystemExit) as err:
+        raise BuildError([f"{settings.config_file}: MkDocs build failed: {err}"]) from None
+    swap_in(new, settings.site_dir, staging)

@@ -100,6 +100,73 @@ def check(paths: tuple[Path, ...], quiet: bool) -> None:
     sys.exit(1 if errors else 0)
 
 
+@main.command()
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 listing the files under docs/ that differ from what the articles produce.")
+@click.option("--no-site", is_flag=True, help="Stop after writing docs/; do not run the MkDocs build.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
+def build(check: bool, no_site: bool, quiet: bool) -> None:
+    """Extract every article, write docs/ and build the site into site/.
+
+    Reads all of articles/ first: if any article has a problem, every problem is listed and
+    nothing is written. Unchanged articles come from the cache (.briefgen-cache/). docs/ and
+    site/ are replaced whole at the end, so an interrupted build leaves the previous ones.
+    Exit codes: 0 built (or, with --check, docs/ current); 1 article, configuration or MkDocs
+    errors, or stale docs/ with --check.
+
+    \b
+    Examples:
+      briefgen build              articles -> docs/ -> site/
+      briefgen build --no-site    only regenerate docs/
+      briefgen build --check      in CI: are the committed docs/ current?
+    """
+    from .build import BuildError, build as run_build
+
+    settings = _settings()
+    _mkdocs_logging(quiet)
+    show_bar = not quiet and sys.stderr.isatty()
+
+    def progress(items):
+        with click.progressbar(items, label="extracting", file=sys.stderr) as bar:
+            yield from bar
+
+    try:
+        result = run_build(settings, site=not (no_site or check), check=check,
+                           progress=progress if show_bar else None)
+    except BuildError as err:
+        for e in err.errors:
+            click.echo(f"error: {e}", err=True)
+        sys.exit(1)
+    if check:
+        stale = result.changes.stale
+        for path in stale:
+            click.echo(f"stale: {settings.docs}/{path}", err=True)
+        if stale:
+            click.echo(f"{len(stale)} generated file(s) out of date: run `briefgen build` and commit docs/",
+                       err=True)
+            sys.exit(1)
+        if not quiet:
+            click.echo(f"docs/ is current ({result.articles} articles)")
+        return
+    if not quiet:
+        c = result.changes
+        click.echo(f"{result.articles} articles ({result.extracted} extracted, "
+                   f"{result.articles - result.extracted} from cache); docs/: {len(c.added)} added, "
+                   f"{len(c.changed)} changed, {len(c.removed)} removed"
+                   + ("" if no_site else f"; site built in {settings.site}/"))
+
+
+def _mkdocs_logging(quiet: bool) -> None:
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.WARNING)
+
+
 def _settings():
     try:
         return load_settings(Path("."))

@@ -1,0 +1,97 @@
+"""One briefing -> its page: header, Key actors, Timeline, Quotes, Open questions, article text.
+
+Every item links to its sentence (`#s-<index>`); the article text at the end carries those
+anchors. A section with nothing extracted is left out, never filled with invented content.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Briefing
+from .labels import format_date, label
+from .text import inline, safe_url, yaml_value
+
+KEY_ACTORS = 6
+
+
+def evidence_link(index: int) -> str:
+    return f"[↗](#s-{index})"
+
+
+def briefing_page(b: Briefing, lang: str, *, actor_link=None) -> str:
+    """`actor_link(actor) -> relative URL or None` lets the site link actors to their pages."""
+    L = lambda key: label(lang, key)  # noqa: E731
+    out = ["---", f"title: {yaml_value(b.title)}", f"description: {yaml_value(b.summary[:300])}"]
+    if b.tags:
+        out.append(f"tags: {yaml_value(list(b.tags))}")
+    out += ["---", "", f"# {inline(b.title)}", ""]
+    meta = [format_date(b.date, lang) if b.date else L("pub_date_unknown")]
+    url = safe_url(b.url)
+    if b.source and url:
+        meta.append(f"{L('source')}: [{inline(b.source)}]({url})")
+    elif url:
+        meta.append(f"[{L('source')}]({url})")
+    elif b.source:
+        meta.append(f"{L('source')}: {inline(b.source)}")
+    out += [" · ".join(meta), "", f"> {inline(b.summary)}", ""]
+
+    if b.actors:
+        out += [f"## {L('key_actors')}", ""]
+        for a in b.actors[:KEY_ACTORS]:
+            target = actor_link(a) if actor_link else None
+            name = f"[{inline(a.name)}]({target})" if target else inline(a.name)
+            roles = f" — {inline(', '.join(a.roles))}" if a.roles else ""
+            where = f" {evidence_link(a.sentences[0])}" if a.sentences else ""
+            out.append(f"- **{name}** ({L(a.kind)}){roles} · {a.mentions} {L('mentions')}{where}")
+        rest = b.actors[KEY_ACTORS:]
+        if rest:
+            names = ", ".join(
+                (f"[{inline(a.name)}]({actor_link(a)})" if actor_link and actor_link(a) else inline(a.name))
+                for a in rest)
+            out += ["", f"{L('more_actors')}: {names}"]
+        out.append("")
+
+    if b.events:
+        out += [f"## {L('timeline')}", ""]
+        for e in b.events:
+            hedge = f" *({L('hedged')})*" if e.stance == "hedged" else ""
+            out.append(f"- **{format_date(e.date, lang)}** — {inline(e.text)}{hedge} "
+                       f"<small>„{inline(e.expression)}“</small> {evidence_link(e.sentence)}")
+        out.append("")
+
+    if b.quotes:
+        out += [f"## {L('quotes')}", ""]
+        by_speaker: dict[str, list] = defaultdict(list)
+        for q in b.quotes:
+            by_speaker[q.speaker or L("unknown_speaker")].append(q)
+        for speaker, quotes in by_speaker.items():
+            out += [f"### {inline(speaker)}", ""]
+            for q in quotes:
+                hedge = f" *({L('hedged')})*" if q.stance == "hedged" else ""
+                text = f"„{inline(q.text)}“" if q.kind == "direct" else inline(q.text)
+                out.append(f"- {text} <small>{L(q.kind)}</small>{hedge} {evidence_link(q.sentence_index)}")
+            out.append("")
+
+    if b.questions:
+        out += [f"## {L('questions')}", ""]
+        for i, q in enumerate(b.questions, 1):
+            out.append(f"{i}. {inline(q.question)} {evidence_link(q.sentence)}")
+        out.append("")
+
+    out += [f"## {L('article')}", ""]
+    out += article_text(b)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def article_text(b: Briefing) -> list[str]:
+    """The body as paragraphs of sentence spans, each with its anchor `s-<index>`."""
+    paragraphs: list[list[str]] = [[]]
+    last_end = 0
+    for s in b.sentences:
+        if s.end <= s.start:
+            continue
+        if paragraphs[-1] and "\n\n" in b.body[last_end:s.start]:
+            paragraphs.append([])
+        paragraphs[-1].append(f'<span class="bg-s" id="s-{s.index}">{inline(b.body[s.start:s.end])}</span>')
+        last_end = s.end
+    return [f'<p class="bg-p">{" ".join(p)}</p>\n' for p in paragraphs if p]

@@ -1,0 +1,120 @@
+"""Write a generated folder (docs/ or site/) so that it is either the old one or the new one.
+
+The new tree is assembled in a staging folder beside the target - unchanged files hard-linked
+from the current tree, changed ones written - and then swapped in with two renames. A build
+killed before the swap leaves the target untouched; one killed between the two renames is
+repaired by `recover` at the start of the next build. Files of the old tree that the new one
+lacks (pages of deleted articles) are gone after the swap.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+
+class UnsafePath(ValueError):
+    pass
+
+
+@dataclass
+class Changes:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def stale(self) -> list[str]:
+        return sorted(self.added + self.changed + self.removed)
+
+
+def check_relative(path: str) -> PurePosixPath:
+    """A generated path must stay inside its folder: relative, no '..', no NUL, no empty parts."""
+    p = PurePosixPath(path)
+    if not path or "\x00" in path or "\\" in path or p.is_absolute() or any(part in ("", ".", "..") for part in p.parts):
+        raise UnsafePath(f"refusing to write {path!r}: generated paths must stay inside the output folder")
+    return p
+
+
+def existing_files(target: Path) -> dict[str, Path]:
+    if not target.is_dir():
+        return {}
+    return {p.relative_to(target).as_posix(): p for p in sorted(target.rglob("*")) if p.is_file()}
+
+
+def compare(files: dict[str, bytes], target: Path) -> Changes:
+    """What writing `files` would change in `target` (nothing is written)."""
+    old = existing_files(target)
+    changes = Changes()
+    for rel, data in files.items():
+        if rel not in old:
+            changes.added.append(rel)
+        elif old[rel].read_bytes() != data:
+            changes.changed.append(rel)
+        else:
+            changes.unchanged += 1
+    changes.removed = sorted(set(old) - set(files))
+    return changes
+
+
+def staging_paths(target: Path, staging: Path) -> tuple[Path, Path]:
+    return staging / f"{target.name}.new", staging / f"{target.name}.old"
+
+
+def recover(target: Path, staging: Path) -> None:
+    """Undo a swap cut short: the old tree is put back if the target is missing."""
+    new, old = staging_paths(target, staging)
+    if not target.exists() and old.is_dir():
+        os.rename(old, target)
+    for leftover in (new, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+
+
+def swap_in(built: Path, target: Path, staging: Path) -> None:
+    """Replace `target` by the finished tree `built` (which lives in `staging`)."""
+    _, old = staging_paths(target, staging)
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.rename(target, old)
+    os.rename(built, target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def write_tree(files: dict[str, bytes], target: Path, staging: Path) -> Changes:
+    """Make `target` hold exactly `files`; returns what changed."""
+    for rel in files:
+        check_relative(rel)
+    staging.mkdir(parents=True, exist_ok=True)
+    recover(target, staging)
+    changes = compare(files, target)
+    if not changes.stale and target.is_dir():
+        return changes
+    new, _ = staging_paths(target, staging)
+    new.mkdir(parents=True)
+    old = existing_files(target)
+    unchanged = set(files) - set(changes.added) - set(changes.changed)
+    for rel in sorted(files):
+        dest = new / rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if rel in unchanged:
+            _link_or_copy(old[rel], dest)
+        else:
+            write_file(dest, files[rel])
+    swap_in(new, target, staging)
+    return changes
+
+
+def write_file(dest: Path, data: bytes) -> None:
+    dest.write_bytes(data)
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
