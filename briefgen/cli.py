@@ -173,3 +173,40 @@ def _settings():
     except ConfigError as err:
         click.echo(f"error: {err}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--docs", default="docs", show_default=True, metavar="FOLDER",
+              help="The docs folder whose briefings/*.json are compared (relative to here).")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
+              show_default=True, help="Markdown for people (PR comments), JSON for machines.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Changed articles shown in detail, most affected first.")
+@click.option("--limit", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Items listed per article and category before '… and N more'.")
+def diff(base: str, head: str | None, docs: str, fmt: str, top: int, limit: int) -> None:
+    """Compare the briefings of BASE and HEAD: articles added, removed, changed, item by item.
+
+    BASE and HEAD are git revisions (the briefing JSON committed under DOCS/briefings/) or
+    folders of briefing JSON. Without HEAD, compares with the working tree's DOCS folder. Needs no
+    NLP: it reads what `briefgen build` committed. Actors are matched by name, kind and roles,
+    events by date and text, quotes by speaker, kind and text, questions by their wording.
+
+    Exit codes: 0 the report was printed (whether or not anything changed); 1 a side cannot be
+    read (unknown revision, broken briefing JSON); 2 the command line is wrong.
+
+    \b
+    Example:
+      briefgen diff origin/main HEAD
+      briefgen diff main --format json > briefing-diff.json
+    """
+    from .diff import DiffError, compare, load_side, render_json, render_markdown
+
+    try:
+        result = compare(load_side(base, docs=docs), load_side(head, docs=docs))
+    except DiffError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(1)
+    click.echo(render_json(result) if fmt == "json" else render_markdown(result, top=top, limit=limit), nl=False)
