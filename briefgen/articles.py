@@ -118,6 +118,8 @@ def parse_article(text: str, name: str, *, default_date: dt.date | None = None,
     errors: list[ArticleError] = []
     meta, body, body_line = split_front_matter(text, name, errors)
     fields = validate_front_matter(meta, name, errors)
+    if body is None:  # unterminated front matter: where the body starts is unknown
+        raise ArticleErrors(errors)
     # leading blank lines belong to no sentence
     stripped = body.lstrip("\n")
     body_line += body.count("\n", 0, len(body) - len(stripped))
@@ -143,7 +145,7 @@ def parse_article(text: str, name: str, *, default_date: dt.date | None = None,
     )
 
 
-def split_front_matter(text: str, name: str, errors: list[ArticleError]) -> tuple[dict, str, int]:
+def split_front_matter(text: str, name: str, errors: list[ArticleError]) -> tuple[dict, str | None, int]:
     """-> (mapping with key lines, body, line of the body). A file not starting with '---' has none."""
     if not (text.startswith("---\n") or text == "---"):
         return {}, text, 1
@@ -153,7 +155,7 @@ def split_front_matter(text: str, name: str, errors: list[ArticleError]) -> tupl
             break
     else:
         errors.append(ArticleError(name, 1, "front matter is not closed, expected a line '---' after it"))
-        return {}, "", 1
+        return {}, None, 1
     meta = load_yaml_mapping("\n".join(lines[1:i]), name, first_line=2, errors=errors)
     return meta, "\n".join(lines[i + 1:]), i + 2
 
