@@ -1,12 +1,171 @@
-"""Placeholder until its issue lands: the component runs and finds nothing."""
+"""Open questions and stance: what the article leaves open, and how it holds each sentence.
+
+`briefgen_questions` writes
+- doc._.stances: one of model.STANCES per sentence of doc.sents: "hedged" when the sentence carries a
+  hedge (soll, angeblich, könnte; reportedly, may, might …), else "attributed" when it is reported
+  speech (sagte, laut, zufolge, Konjunktiv I; said, according to; quotation marks), else "asserted";
+- doc._.questions: list[model.Question], best first, de-duplicated, at most `max_questions`.
+
+A sentence becomes a candidate by the cue families in data/open_cues_<lang>.json (explicit
+uncertainty, ob/whether-clauses, pending decisions and investigations, conditions, doubts and
+disputes, hedges, future steps): each family that matches adds its weight once. Candidates scoring at
+least `min_score` are turned into questions by `questions_generate` (German with HanTa tags, run on
+the candidate sentences only); a sentence whose question cannot be built is skipped, never echoed.
+"""
 from __future__ import annotations
+
+import bisect
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..model import Question
+from .questions_generate import English, German, Word
 
-@Language.component("briefgen_questions")
-def questions_component(doc: Doc) -> Doc:
-    doc._.questions = []
-    doc._.stances = []
-    return doc
+DATA = Path(__file__).parent / "data"
+MAX_QUESTIONS = 5
+MIN_SCORE = 4.0
+MIN_WORDS = 6
+MAX_WORDS = 70
+GAP = r"(?:\W+\w+){0,8}?"
+
+
+@Language.factory("briefgen_questions", default_config={"max_questions": MAX_QUESTIONS, "min_score": MIN_SCORE})
+def make_questions(nlp: Language, name: str, *, max_questions: int = MAX_QUESTIONS,
+                   min_score: float = MIN_SCORE) -> "OpenQuestions":
+    return OpenQuestions(nlp.lang, max_questions=max_questions, min_score=min_score)
+
+
+def compile_cue(pattern: str) -> re.Pattern:
+    """'hängt ... ab' / 'Ermittlung*' / '=soll' (case-sensitive) -> a compiled regex."""
+    flags = re.IGNORECASE
+    if pattern.startswith("="):
+        pattern, flags = pattern[1:], 0
+    parts = []
+    for tok in pattern.split():
+        if tok == "...":
+            parts.append(GAP)
+            continue
+        wild = tok.endswith("*") and len(tok) > 1
+        body = re.escape(tok.rstrip("*") if wild else tok)
+        if wild:
+            body += r"\w*"
+        parts.append(body)
+    rx = ""
+    for n, part in enumerate(parts):
+        if n:
+            rx += r"\W*" if part == GAP or parts[n - 1] == GAP else r"\W+"
+        rx += part
+    left = r"(?<!\w)" if pattern[:1].isalnum() else ""
+    right = r"(?!\w)" if pattern[-1:].isalnum() or pattern.endswith("*") else ""
+    return re.compile(left + rx + right, flags)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> dict:
+    path = DATA / f"open_cues_{lang}.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    families = []
+    for name, fam in raw["families"].items():
+        cues = []
+        for cue in fam["cues"]:
+            pattern, weight = (cue, fam["weight"]) if isinstance(cue, str) else (cue[0], cue[1])
+            cues.append((compile_cue(pattern), float(weight)))
+        families.append((name, cues))
+    stance = {k: [compile_cue(p) for p in v] for k, v in raw["stance"].items()}
+    return {"families": families, "stance": stance, "grammar": raw["grammar"]}
+
+
+@lru_cache(maxsize=1)
+def hanta():
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+def sentence_hits(text: str, starts: list[int], patterns) -> set[int]:
+    out = set()
+    for rx in patterns:
+        for m in rx.finditer(text):
+            out.add(bisect.bisect_right(starts, m.start()) - 1)
+    return out
+
+
+class OpenQuestions:
+    def __init__(self, lang: str, *, max_questions: int = MAX_QUESTIONS, min_score: float = MIN_SCORE) -> None:
+        self.lang = lang
+        self.max_questions = max_questions
+        self.min_score = min_score
+        self.lexicon = load_lexicon(lang if lang in ("de", "en") else "en")
+        grammar = self.lexicon["grammar"]
+        self.generator = German(grammar) if lang == "de" else English(grammar)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = list(doc.sents)
+        text = doc.text
+        starts = [s.start_char for s in sents]
+        doc._.stances = self.stances(text, starts, len(sents))
+        scores = self.scores(text, starts, len(sents))
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        questions: list[Question] = []
+        seen_q, seen_e = set(), set()
+        for idx, (score, family) in ranked:
+            if score < self.min_score or len(questions) >= self.max_questions:
+                break
+            sent = sents[idx]
+            evidence = sent.text.strip()
+            words = [t for t in sent if not t.is_space]
+            if not (MIN_WORDS <= len(words) <= MAX_WORDS) or evidence.endswith("?") or evidence in seen_e:
+                continue
+            if evidence[-1:] not in ".!\"“”»«'’)":
+                continue  # a heading or a cut-off line
+            question = self.question(words, family)
+            if not question or _norm(question) == _norm(evidence) or _norm(question) in seen_q:
+                continue
+            seen_q.add(_norm(question))
+            seen_e.add(evidence)
+            questions.append(Question(question=question, evidence=evidence, sentence=idx))
+        doc._.questions = questions
+        return doc
+
+    # ------------------------------------------------------------------ parts
+    def stances(self, text: str, starts: list[int], n: int) -> list[str]:
+        hedged = sentence_hits(text, starts, self.lexicon["stance"]["hedged"])
+        attributed = sentence_hits(text, starts, self.lexicon["stance"]["attributed"])
+        return ["hedged" if i in hedged else "attributed" if i in attributed else "asserted" for i in range(n)]
+
+    def scores(self, text: str, starts: list[int], n: int) -> dict[int, tuple[float, str]]:
+        """Sentence index -> (score, strongest family) for every sentence with a cue."""
+        per: dict[int, dict[str, float]] = {}
+        for family, cues in self.lexicon["families"]:
+            for rx, weight in cues:
+                for m in rx.finditer(text):
+                    i = bisect.bisect_right(starts, m.start()) - 1
+                    fams = per.setdefault(i, {})
+                    if weight < 0:  # a penalty counts once, however often it matches
+                        fams[family] = min(fams.get(family, 0.0), weight)
+                    else:
+                        fams[family] = max(fams.get(family, 0.0), weight)
+        return {i: (sum(f.values()), max(f, key=f.get)) for i, f in per.items()}
+
+    def question(self, tokens, family: str) -> str | None:
+        if self.lang == "de":
+            tagged = hanta().tag_sent([t.text for t in tokens], taglevel=3)
+            words = []
+            for n, (t, (_, _, morphs, tag)) in enumerate(zip(tokens, tagged)):
+                sep = morphs[0][0] if tag.endswith("(FIN)") and morphs and morphs[0][1] == "PTKVZ_SEP" else ""
+                words.append(Word(t.text, t.whitespace_, n, tag, sep))
+        else:
+            words = [Word(t.text, t.whitespace_, n) for n, t in enumerate(tokens)]
+        try:
+            return self.generator.question(words, family)
+        except (IndexError, ValueError):  # a sentence shape the rules do not foresee
+            return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.casefold()).strip()

@@ -1,0 +1,425 @@
+"""Turn a sentence that leaves something open into a real question (pure Python, no spaCy).
+
+German works on words carrying STTS tags (HanTa's, e.g. "VM(FIN)", "NN", "KOUS") and the
+separable prefix of a finite verb, English on plain words and closed-class lists:
+
+- German verb-final clauses (ob-, w-, dass-clauses): the finite verb moves from the clause end to
+  the front ("…, ob beide Staaten eine Annäherung erzielen könnten" -> "Könnten beide Staaten eine
+  Annäherung erzielen?"), after the w-phrase for w-clauses ("…, in welchem Gebiet die Trümmer
+  niedergehen werden" -> "In welchem Gebiet werden die Trümmer niedergehen?").
+- German main clauses (verb second): the finite verb moves to the front, hedging "soll" becomes the
+  indicative it stands for ("X soll … gewesen sein" -> "Ist X … gewesen?"), "will/soll" of plans
+  becomes "wird", reported-speech subjunctive becomes indicative (sei -> ist).
+- English: whether/if-clauses and main clauses invert subject and auxiliary ("whether the firm will
+  survive" -> "Will the firm survive?"); plans ("X is expected to V", "X plans to V") become
+  "Will X V?"; a claim without an auxiliary becomes "Is it true that …?".
+
+Every function returns None when it cannot build a question; the caller then skips the sentence.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Sequence
+
+
+class Word(NamedTuple):
+    text: str
+    ws: str  # trailing whitespace in the source
+    i: int  # position in the sentence (-1: made up by the generator)
+    tag: str = ""  # STTS tag (German) or ""
+    sep: str = ""  # separable prefix of a finite verb ("zurück" in "zurücktritt")
+
+
+CLAUSE_END = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "-"}
+QUOTES = set("\"„“”»«‘’'`") | {"``", "''"}
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "“", "«", "’", "''"}
+NO_SPACE_AFTER = {"(", "[", "„", "»", "‘", "``"}
+NP_TAGS = {"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "CARD", "ADJA", "NN", "NE", "PPER", "PIS", "PDS", "FM"}
+NOUN_TAGS = {"NN", "NE", "FM"}
+
+
+def made(text: str) -> Word:
+    return Word(text, " ", -1)
+
+
+def is_fin(w: Word) -> bool:
+    return w.tag.endswith("(FIN)")
+
+
+def is_verb(w: Word) -> bool:
+    return w.tag.startswith("V") or w.tag == "PTKZU"
+
+
+def render(words: Sequence[Word]) -> str:
+    """Join words, keeping the source spacing between neighbours that were neighbours."""
+    out = []
+    for k, w in enumerate(words):
+        if k:
+            prev = words[k - 1]
+            if prev.i >= 0 and w.i == prev.i + 1:
+                out.append(prev.ws)
+            elif w.text not in NO_SPACE_BEFORE and prev.text not in NO_SPACE_AFTER:
+                out.append(" ")
+        out.append(w.text)
+    return "".join(out).strip()
+
+
+def finish(words: Sequence[Word]) -> str | None:
+    words = list(words)
+    while words and (words[-1].text in CLAUSE_END or words[-1].text in QUOTES):
+        words.pop()
+    while words and (words[0].text in CLAUSE_END or words[0].text in QUOTES):
+        words.pop(0)
+    if len(words) < 3:
+        return None
+    text = render(words)
+    # quotation marks left unbalanced by cutting the sentence are dropped
+    for opening, closing in (("„", "“"), ("»", "«"), ("“", "”")):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    return text[:1].upper() + text[1:] + "?"
+
+
+def lower_first(w: Word, keep_tags=NOUN_TAGS) -> Word:
+    if w.tag in keep_tags or not w.text[:1].isupper():
+        return w
+    if not w.tag and (w.text.isupper() or any(c.isupper() for c in w.text[1:])):
+        return w  # an acronym or a name like "McCain"
+    return w._replace(text=w.text[:1].lower() + w.text[1:])
+
+
+# ------------------------------------------------------------------------------------ German
+class German:
+    def __init__(self, grammar: dict) -> None:
+        self.indicative = grammar["indicative"]
+        self.plan_modal = grammar["plan_modal"]
+        self.hedged_modal = grammar["hedged_modal"]
+        self.drop = set(grammar["drop_words"])
+        self.attribution = [tuple(p.lower().split()) for p in grammar["attribution_prefield"]]
+        self.speech = set(grammar["speech_verbs"])
+        self.w_words = set(grammar["w_words"])
+        self.conj = set(grammar["clause_conj"])
+        self.claim = [re.compile(r"^" + re.escape(p.rstrip("*")) + (r"\w*$" if p.endswith("*") else "$"))
+                      for p in grammar["claim_dass"]]
+
+    # -------------------------------------------------------------- entry point
+    def question(self, words: list[Word], family: str) -> str | None:
+        words = self._strip_attribution(words)
+        if not words:
+            return None
+        low = [w.text.lower() for w in words]
+        if "ob" in low:
+            q = self.ob_question(words, low.index("ob"))
+            if q:
+                return q
+        if family in ("uncertainty", "ob_clause"):
+            q = self.w_question(words)
+            if q:
+                return q
+        if family in ("doubt", "hedge", "condition", "pending") and "dass" in low:
+            k = low.index("dass")
+            if k and any(rx.match(t) for t in low[max(0, k - 4):k] for rx in self.claim):
+                q = self.verb_final_question(self.clause_after(words, k))
+                if q:
+                    return q
+        return self.main_question(words)
+
+    # -------------------------------------------------------------- clauses
+    def clause_after(self, words: list[Word], k: int) -> list[Word]:
+        """The verb-final clause opened by words[k] (a conjunction or w-word), without it."""
+        out: list[Word] = []
+        j = k + 1
+        while j < len(words):
+            w = words[j]
+            if w.text in CLAUSE_END:
+                if out and is_verb(out[-1]):
+                    break
+                # an embedded relative clause or apposition: keep going to the verb
+                if w.text != "," or j + 1 >= len(words):
+                    break
+            if w.tag == "KON" and out and is_fin(out[-1]):
+                break
+            out.append(w)
+            j += 1
+        return out
+
+    def verb_final_question(self, clause: list[Word], front: Sequence[Word] = ()) -> str | None:
+        fins = [n for n, w in enumerate(clause) if is_fin(w)]
+        if not fins or len(clause) < 2:
+            return None
+        n = fins[-1]
+        fin = clause[n]
+        text = fin.text.lower()
+        rest = list(clause)
+        if fin.sep and text.startswith(fin.sep.lower()) and len(text) > len(fin.sep) + 1:
+            rest[n] = Word(fin.sep.lower(), fin.ws, fin.i, "PTKVZ")
+            text = text[len(fin.sep):]
+        else:
+            del rest[n]
+        text = self.indicative.get(text, text)
+        verb = Word(text, " ", -1, "VFIN")
+        rest = [w for w in rest if w.text.lower() not in self.drop or w.tag not in ("ADV", "KON", "ADJD")]
+        if not rest:
+            return None
+        if front:
+            return finish([*front, verb, *rest])
+        return finish([verb, *rest])
+
+    def ob_question(self, words: list[Word], k: int) -> str | None:
+        return self.verb_final_question(self.clause_after(words, k))
+
+    def w_question(self, words: list[Word]) -> str | None:
+        for k, w in enumerate(words):
+            if w.text.lower() not in self.w_words or not (w.tag.startswith("PW") or not w.tag):
+                continue
+            start = k
+            if k and words[k - 1].tag == "APPR":
+                start = k - 1
+            if start and words[start - 1].text not in (",", ":", "–") and start != 0:
+                continue
+            phrase = list(words[start:k + 1])
+            j = k + 1
+            if w.text.lower() == "wie" and j < len(words) and words[j].tag in ("ADJD", "PIAT", "PIS", "ADV", "PIDAT"):
+                phrase.append(words[j])
+                j += 1
+            if phrase[-1].tag in ("PWAT", "PIAT", "PIDAT", "PIS") or phrase[-1].text.lower() in ("viele", "viel"):
+                while j < len(words) and words[j].tag in ("ART", "ADJA", "CARD", "PIAT", "ADV", "PPOSAT"):
+                    phrase.append(words[j])
+                    j += 1
+                while j < len(words) and words[j].tag in NOUN_TAGS:
+                    phrase.append(words[j])
+                    j += 1
+            clause = self.clause_after(words, j - 1)
+            if not clause:
+                if phrase and is_fin(phrase[-1]):
+                    continue
+                return None
+            phrase = [lower_first(p) if n else p for n, p in enumerate(phrase)]
+            return self.verb_final_question(clause, front=phrase)
+        return None
+
+    # -------------------------------------------------------------- main clause
+    def _strip_attribution(self, words: list[Word]) -> list[Word]:
+        words = [w for w in words if w.text not in QUOTES]
+        while words and words[-1].text in CLAUSE_END:
+            words = words[:-1]
+        # "…, sagte ein Sprecher" / "…, so der Minister" / "…, zitiert X aus …"
+        for n in range(len(words) - 1, max(0, len(words) - 10), -1):
+            if words[n].text == "," and n + 1 < len(words) and words[n + 1].text.lower() in self.speech:
+                words = words[:n]
+                break
+        return words
+
+    def _main_fin(self, words: list[Word]) -> int | None:
+        start = 0
+        if words[0].tag in ("KOUS", "PWAV", "PWS") or words[0].text.lower() in self.conj:
+            # a fronted subordinate clause is the prefield: the main verb follows its comma
+            for n, w in enumerate(words):
+                if w.text == "," and n + 1 < len(words) and is_fin(words[n + 1]):
+                    return n + 1
+            return None
+        for n in range(start, min(len(words), 14)):
+            w = words[n]
+            if w.text == "," and n + 1 < len(words) and words[n + 1].tag in ("PRELS", "KOUS", "PWAV", "PRELAT"):
+                return None  # the verb would sit in an embedded clause; do not guess
+            if is_fin(w) and n > 0:
+                return n
+        return None
+
+    def main_question(self, words: list[Word]) -> str | None:
+        f = self._main_fin(words)
+        if f is None:
+            return None
+        prefield, middle = list(words[:f]), list(words[f + 1:])
+        fin = words[f].text.lower()
+        fin = self.indicative.get(fin, fin)
+        low_pre = tuple(w.text.lower() for w in prefield)
+        if any(low_pre[:len(p)] == p or low_pre[-len(p):] == p for p in self.attribution):
+            prefield = []
+        # the main clause ends at the first comma that opens an embedded clause
+        end = len(middle)
+        for n, w in enumerate(middle):
+            if w.text in CLAUSE_END:
+                end = n
+                break
+        right = []
+        n = end - 1
+        while n >= 0 and is_verb(middle[n]) and not is_fin(middle[n]):
+            right.insert(0, n)
+            n -= 1
+        if fin in self.hedged_modal and right:
+            last = middle[right[-1]].text.lower()
+            present, past, future = self.hedged_modal[fin]
+            if last in ("haben", "sein") and (len(right) >= 2 or last == "sein"):
+                fin = past if last == "haben" else ("ist" if fin != "sollen" else "sind")
+                del middle[right[-1]]
+            elif last == "werden" and len(right) >= 2:
+                fin = future
+                del middle[right[-1]]
+            else:
+                fin = future
+        elif fin in self.plan_modal and right:
+            fin = self.plan_modal[fin]
+        verb = Word(fin, " ", -1, "VFIN")
+        middle = [w for w in middle if not (w.text.lower() in self.drop and w.tag in ("ADV", "KON", "ADJD", "PTKANT", ""))]
+        prefield = [w for w in prefield if not (w.text.lower() in self.drop and w.tag in ("ADV", "KON", "ADJD", "PTKANT", ""))]
+        if not middle and not prefield:
+            return None
+        if prefield:
+            prefield[0] = lower_first(prefield[0])
+        np_front = bool(prefield) and prefield[0].tag in NP_TAGS
+        if np_front or not prefield:
+            return finish([verb, *prefield, *middle])
+        # an adverbial prefield goes behind the subject: "Am Mittwoch will X …" -> "Wird X am Mittwoch …"
+        k = 0
+        if middle and middle[0].tag in ("PPER", "PIS", "PDS"):
+            k = 1
+        elif middle and middle[0].tag in NP_TAGS:
+            while k < len(middle) and middle[k].tag in NP_TAGS - NOUN_TAGS - {"PPER", "PIS", "PDS"}:
+                k += 1
+            while k < len(middle) and middle[k].tag in NOUN_TAGS:
+                k += 1
+        return finish([verb, *middle[:k], *prefield, *middle[k:]])
+
+
+# ------------------------------------------------------------------------------------ English
+class English:
+    def __init__(self, grammar: dict) -> None:
+        self.aux = set(grammar["aux"])
+        self.plan = set(grammar["plan_verbs"])
+        self.hedge_passive = set(grammar["hedge_passive"])
+        self.promise = set(grammar["promise_verbs"])
+        self.drop = set(grammar["drop_words"])
+        self.lower = set(grammar["lower_first"])
+        self.speech = set(grammar["speech_verbs"])
+        self.w_words = set(grammar["w_words"])
+
+    def _lower(self, w: Word) -> Word:
+        if w.text.lower() in self.lower:
+            return w._replace(text=w.text.lower())
+        return w
+
+    def question(self, words: list[Word], family: str) -> str | None:
+        words = self._strip(words)
+        if len(words) < 3:
+            return None
+        low = [w.text.lower() for w in words]
+        if "whether" in low:
+            k = low.index("whether")
+            q = self.invert(self.clause(words, k + 1), fallback=True)
+            if q:
+                return q
+        if low[0] in ("if", "unless"):
+            for n, w in enumerate(words):
+                if w.text == "," and n > 2:
+                    q = self.invert(words[n + 1:], tail=[made(low[0]), *words[1:n]])
+                    if q:
+                        return q
+                    break
+        if family == "uncertainty":
+            for n, w in enumerate(words):
+                if n and low[n] in self.w_words and low[n - 1] not in (",",) and n + 2 < len(words):
+                    q = self.w_question(words[n:])
+                    if q:
+                        return q
+                    break
+        # "X claimed that S", "X said S could …": ask about S
+        for n in range(1, min(len(words) - 2, 16)):
+            if low[n] in self.speech:
+                rest = words[n + 1:]
+                if rest and rest[0].text.lower() == "that":
+                    rest = rest[1:]
+                q = self.invert(self.clause(rest, 0), fallback=True)
+                if q:
+                    return q
+                break
+        return self.invert(words, fallback=True)
+
+    def _strip(self, words: list[Word]) -> list[Word]:
+        words = [w for w in words if w.text not in QUOTES]
+        while words and words[-1].text in CLAUSE_END:
+            words = words[:-1]
+        low = [w.text.lower() for w in words]
+        if low[:2] == ["according", "to"] and "," in low:
+            words = words[low.index(",") + 1:]
+        for n in range(len(words) - 1, max(0, len(words) - 8), -1):
+            if words[n].text == "," and any(w.text.lower() in self.speech for w in words[n + 1:]):
+                words = words[:n]
+                break
+        while words and (words[0].text.lower() in self.drop or words[0].text == ","):
+            words = words[1:]
+        if len(words) > 2 and words[0].text.lower() == "so" and words[1].text.lower() == "far":
+            words = words[2:]
+        if words and words[0].text.lower() in ("in",) and len(words) > 2 and words[2].text == ",":
+            words = words[3:]
+        if words:
+            words[0] = self._lower(words[0])
+        return words
+
+    def clause(self, words: Sequence[Word], k: int) -> list[Word]:
+        out = []
+        for w in words[k:]:
+            if w.text in (";", ":", ".", "?", "!", "–", "—") or (w.text == "," and len(out) > 3):
+                break
+            out.append(w)
+        if len(out) >= 2 and [w.text.lower() for w in out[-2:]] == ["or", "not"]:
+            out = out[:-2]
+        return out
+
+    def invert(self, clause: Sequence[Word], *, fallback: bool = False, tail: Sequence[Word] = ()) -> str | None:
+        clause = list(clause)
+        if len(clause) < 2:
+            return None
+        low = [w.text.lower() for w in clause]
+        tail = list(tail)
+        for a in range(1, min(len(clause), 12)):
+            if low[a] in (",", "that", "who", "which"):
+                break
+            if low[a] in self.aux:
+                subject = [self._lower(w) if n == 0 else w for n, w in enumerate(clause[:a])]
+                rest = clause[a + 1:]
+                aux = low[a]
+                rlow = low[a + 1:]
+                if aux in ("is", "are", "was", "were") and len(rlow) >= 3 and rlow[0] in self.plan and rlow[1] == "to":
+                    return finish([made("will"), *subject, *rest[2:], *tail])
+                if aux in ("is", "are", "was", "were") and len(rlow) >= 3 and rlow[0] in self.hedge_passive and rlow[1] == "to":
+                    if rlow[2] == "be":
+                        return finish([made(aux), *subject, *rest[3:], *tail])
+                    if rlow[2] == "have" and len(rlow) > 3:
+                        return finish([made("has" if aux in ("is", "was") else "have"), *subject, *rest[3:], *tail])
+                    return finish([made("do" if aux == "are" else "does"), *subject, *rest[2:], *tail])
+                if aux in ("has", "have", "had") and len(rlow) >= 3 and rlow[0] in self.promise and rlow[1] == "to":
+                    return finish([made("will"), *subject, *rest[2:], *tail])
+                if rest and rest[0].text.lower() in ("n't", "not"):
+                    rest = [made("not"), *rest[1:]]
+                    return finish([made(aux), *subject, *rest, *tail])
+                return finish([made(aux), *subject, *rest, *tail])
+            if low[a] in self.promise and a + 2 < len(clause) and low[a + 1] == "to":
+                subject = [self._lower(w) if n == 0 else w for n, w in enumerate(clause[:a])]
+                return finish([made("will"), *subject, *clause[a + 2:], *tail])
+        if fallback:
+            body = [self._lower(clause[0]), *clause[1:], *tail]
+            return finish([made("is"), made("it"), made("true"), made("that"), *body])
+        return None
+
+    def w_question(self, clause: Sequence[Word]) -> str | None:
+        """"…, how much the state will contribute" -> "How much will the state contribute?"."""
+        clause = self.clause(clause, 0)
+        low = [x.text.lower() for x in clause]
+        if len(clause) < 3:
+            return None
+        k = 1
+        if low[0] == "how" and low[1] in ("many", "much", "long", "far", "often", "soon"):
+            k = 2
+        if (low[0] in ("which", "whose", "what") or k == 2) and low[k] not in self.aux and low[k] not in self.lower:
+            k += 1  # the noun of the w-phrase
+        for a in range(k, min(len(clause), k + 8)):
+            if low[a] in self.aux:
+                phrase = [clause[0]._replace(text=low[0]), *clause[1:k]]
+                return finish([*phrase, made(low[a]), *clause[k:a], *clause[a + 1:]])
+            if low[a] in (",", "that", "who", "which"):
+                break
+        return None
