@@ -1,0 +1,302 @@
+"""Finding quotes in a `Ctx`: indirect and reported speech per sentence, then direct speech."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .quotes_marks import MarkedQuote
+from .quotes_rules import BOUNDARY, END_PUNCT, Ctx, Cue
+
+CLOSE_MARKS = {"“", "”", '"', "«", "»", "''"}
+
+
+@dataclass
+class Found:
+    kind: str
+    text: str
+    anchor: int
+    start: int  # token range of the text
+    end: int
+    sent_start: int  # token range of the sentence(s)
+    sent_end: int
+    speaker: tuple | None = None  # ("np", a, b) | ("last",) | ("same", Found) | None
+    link: "Found | None" = field(default=None, repr=False)
+
+
+def _span_text(ctx: Ctx, a: int, b: int) -> str:
+    while b > a and (ctx.low[b - 1] in END_PUNCT or ctx.low[b - 1] in (",", ":") or ctx.doc[b - 1].is_space):
+        b -= 1
+    while a < b and (ctx.low[a] in (",", ":", "–", "-") or ctx.doc[a].is_space):
+        a += 1
+    return ctx.doc[a:b].text.strip() if b > a else ""
+
+
+def _quoted_share(ctx: Ctx, a: int, b: int) -> float:
+    if b <= a:
+        return 1.0
+    return sum(1 for i in range(a, b) if ctx.quote_of[i] >= 0) / (b - a)
+
+
+def _clause_end(ctx: Ctx, a: int, e: int, cues: list[Cue]) -> int:
+    """End of a reported clause starting at `a`: the sentence end, or before a next speech act
+    joined by "und"/"," ("…, und fügte hinzu, dass …")."""
+    for c in cues:
+        if c.head > a and c.kind == "verb":
+            j = c.head
+            k = j
+            while k > a and ctx.low[k - 1] in ctx.w["adv"]:
+                k -= 1
+            if k > a and ctx.low[k - 1] in ("und", "and", ",", "sowie"):
+                return k - 1
+    end = e
+    while end > a and (ctx.low[end - 1] in END_PUNCT or ctx.doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _has_konj(ctx: Ctx, a: int, b: int) -> bool:
+    lex = ctx.lex
+    for i in range(a, b):
+        t = ctx.low[i]
+        if t in lex.konj and ctx.quote_of[i] < 0:
+            return True
+    return False
+
+
+def _zu_inf(ctx: Ctx, a: int, b: int) -> bool:
+    return any(ctx.low[i] == "zu" and i + 1 < b and not ctx.is_cap(i + 1) for i in range(a, b))
+
+
+def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
+    low = ctx.low
+    if cue.kind == "prep" or cue.kind == "so":
+        np_ = ctx._np_from(cue.end, e) if cue.end < e and low[cue.end] not in ctx.w["pron"] else (
+            (cue.end, cue.end + 1) if cue.end < e else None)
+        return ("np",) + np_ if np_ else None
+    if cue.kind == "post":
+        np_ = ctx.np_before(cue.head, s)
+        return ("np",) + np_ if np_ else None
+    if cue.kind == "nach":
+        j = cue.end
+        if j < e and low[j] in ctx.w["gen_link"]:
+            np_ = ctx._np_from(j + 1 if low[j] in ("von", "vom") else j, e)
+            if np_:
+                return ("np", cue.head + 1, np_[1])
+        return ("np", cue.head + 1, cue.end)
+    # verb: "wie X sagte", Vorfeld subject, subject after the verb
+    k = cue.head
+    while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT and cue.head - k < 12:
+        if low[k - 1] in ("wie", "as"):
+            if k < cue.head:
+                return ("np", k, cue.head)
+            break
+        k -= 1
+    left = ctx.np_left(cue.head, s)
+    if left:
+        return ("np",) + left
+    right = ctx.np_right(cue.end if ctx.lang == "en" else cue.head + 1, e)
+    if right:
+        return ("np",) + right
+    return None
+
+
+def _wie_clause(ctx: Ctx, cue: Cue, s: int) -> int | None:
+    k = cue.head
+    while k > s and ctx.low[k - 1] not in BOUNDARY and cue.head - k < 12:
+        if ctx.low[k - 1] in ("wie", "as"):
+            return k - 1
+        k -= 1
+    return None
+
+
+def find_indirect(ctx: Ctx, *, reported: bool = True) -> list[Found]:
+    out: list[Found] = []
+    low, w = ctx.low, ctx.w
+    for s, e in ctx.sents:
+        cues = sorted(ctx.verb_cues(s, e) + ctx.prep_cues(s, e), key=lambda c: c.head)
+        taken: list[tuple[int, int]] = []
+
+        def add(kind: str, a: int, b: int, cue: Cue, extra: tuple[int, int] | None = None) -> None:
+            if b - a < 2 or _quoted_share(ctx, a, b) > 0.6:
+                return
+            if any(a < tb and ta < b for ta, tb in taken):
+                return
+            text = _span_text(ctx, a, b)
+            if extra:
+                text = (text + " " + _span_text(ctx, *extra)).strip()
+            if len(text.split()) < 2:
+                return
+            taken.append((a, b))
+            out.append(Found(kind, text, a, a, b, s, e, _speaker_of(ctx, cue, s, e)))
+
+        for cue in cues:
+            if cue.kind in ("prep", "post", "nach", "so"):
+                sp = _speaker_of(ctx, cue, s, e)
+                cut_a = cue.head
+                cut_b = sp[2] if sp and sp[2] > cue.end else cue.end
+                if cue.kind == "post":
+                    cut_a = sp[1] if sp else cue.head
+                    cut_b = cue.end
+                if cue.kind == "so":
+                    cut_a = cue.head - 1
+                    cut_b = sp[2] if sp else cue.end
+                    if cut_b < e and low[cut_b] not in END_PUNCT:
+                        continue  # ", so X" only closes a sentence
+                before = (s, cut_a)
+                after = (cut_b, _clause_end(ctx, cut_b, e, cues))
+                a, b = before if before[1] - before[0] >= after[1] - after[0] else after
+                extra = after if (a, b) == before and after[1] - after[0] > 2 else None
+                if extra is None and (a, b) == after and before[1] - before[0] > 2:
+                    a, b = before[0], after[1]
+                    add("indirect", a, b, cue)
+                    out[-1:] = [_cut(ctx, out[-1], cut_a, cut_b)] if out and out[-1].start == a else out[-1:]
+                    continue
+                add("indirect", a, b, cue, extra)
+                continue
+            wie = _wie_clause(ctx, cue, s)
+            after_b = ctx.clause_boundary(cue.end, e)
+            if wie is not None:
+                if wie == s or (wie == s + 1 and low[s] in w["conj"]):
+                    a = after_b + 1 if after_b < e and low[after_b] == "," else after_b
+                    add("indirect", a, _clause_end(ctx, a, e, cues), cue)
+                elif low[wie - 1] == ",":
+                    rest = (after_b + 1, _clause_end(ctx, after_b + 1, e, cues)) \
+                        if after_b < e and low[after_b] == "," else None
+                    add("indirect", s, wie - 1, cue, rest)
+                continue
+            # X sagte, dass … / X sagte, … sei … / X said (that) …
+            k = after_b
+            if k < e and low[k] in (",", ":") and k + 1 < e and ctx.quote_of[k + 1] < 0:
+                a = k + 1
+                b = _clause_end(ctx, a, e, cues)
+                if ctx.lang == "de":
+                    if low[a] in w["that"] or low[a] in ("ob",) or (
+                            "c" in cue.flags and (_has_konj(ctx, a, b) or _zu_inf(ctx, a, b))):
+                        add("indirect", a, b, cue)
+                        continue
+                elif "c" in cue.flags and (low[a] in w["that"] or low[a] in ctx.w["pron"] or ctx.is_cap(a)):
+                    add("indirect", a + (1 if low[a] == "that" else 0), b, cue)
+                    continue
+            if ctx.lang == "en" and "c" in cue.flags and cue.end < e and low[cue.end] not in BOUNDARY:
+                j = cue.end
+                lim = min(e, j + 8)
+                while j < lim and low[j] not in w["that"] and low[j] not in BOUNDARY and low[j] not in END_PUNCT:
+                    j += 1
+                if j < lim and low[j] == "that":
+                    add("indirect", j + 1, _clause_end(ctx, j + 1, e, cues), cue)
+                    continue
+                a = cue.end
+                if "o" not in cue.flags and (low[a] in w["pron"] or low[a] in w["subj_det"] or
+                                             (ctx.is_cap(a) and low[a] not in w["prep"])):
+                    add("indirect", a, _clause_end(ctx, a, e, cues), cue)
+                    continue
+            # inverted: "…, sagte X." / "…, X said."
+            p = cue.head - 1
+            if ctx.lang == "en":
+                while p > s and low[p] not in BOUNDARY and cue.head - p < 12:
+                    p -= 1
+            if p > s and (low[p] == "," or low[p] in CLOSE_MARKS):
+                q = p
+                while q > s and low[q] in CLOSE_MARKS | {","}:
+                    q -= 1
+                if q - s >= 2 and _quoted_share(ctx, s, q + 1) <= 0.6:
+                    add("indirect", s, q + 1, cue)
+                    continue
+            if reported and "r" in cue.flags:
+                j = ctx.clause_boundary(cue.head + 1, e)
+                a = cue.head + 1
+                sp = _speaker_of(ctx, cue, s, e)
+                if sp and sp[1] > cue.head:
+                    a = sp[2]
+                if a < j and low[a] in w["det"]:
+                    b = j - 1 if cue.end - 1 == j - 1 and cue.end - 1 > cue.head else j
+                    add("reported", a, b, cue)
+    return out
+
+
+def _cut(ctx: Ctx, f: Found, a: int, b: int) -> Found:
+    text = (_span_text(ctx, f.start, a) + " " + _span_text(ctx, b, f.end)).strip()
+    return Found(f.kind, text, f.anchor, f.start, f.end, f.sent_start, f.sent_end, f.speaker)
+
+
+def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent_of: list[int],
+                *, min_words: int = 5) -> list[Found]:
+    out: list[Found] = []
+    low, w = ctx.low, ctx.w
+    n = len(low)
+    prev: Found | None = None
+    for mq in marked:
+        o, c = mq.open, mq.close
+        words = sum(1 for i in mq.inner if ctx.is_word(i))
+        if words == 0:
+            continue
+        si, sj = sent_of[o], sent_of[c]
+        s, e = ctx.sents[si][0], ctx.sents[sj][1]
+        title = o > 0 and (low[o - 1] in w["title_nouns"] or (
+            o - 1 > s and ctx.is_cap(o - 1) and low[o - 2] not in BOUNDARY and words <= 4
+            and ctx.lang == "de"))
+        speaker = None
+        # 1. right after the closing mark: „…“, sagte X / "…," X said / „…“, so X
+        j = c + 1
+        while j < n and (low[j] == "," or ctx.doc[j].is_space):
+            j += 1
+        if j < n:
+            cues = [cu for cu in ctx.verb_cues(j, min(n, j + 8)) + ctx.prep_cues(max(s, j - 1), min(n, j + 6))
+                    if cu.head <= j + 4]
+            for cu in cues:
+                if cu.kind == "so" or cu.kind == "verb":
+                    if cu.kind == "verb" and cu.head == j:
+                        r = ctx.np_right(cu.end, min(n, cu.end + 10))
+                        speaker = ("np",) + r if r else None
+                    elif cu.kind == "verb" and ctx.lang == "en":
+                        r = ctx.np_left(cu.head, j)
+                        speaker = ("np",) + r if r else None
+                    elif cu.kind == "so":
+                        r = ctx._np_from(cu.end, min(n, cu.end + 10))
+                        speaker = ("np",) + r if r else None
+                    if speaker:
+                        break
+        # 2. before the opening mark: X sagte: „…“
+        if speaker is None:
+            cues = [cu for cu in ctx.verb_cues(s, o) + ctx.prep_cues(s, o) if o - cu.end <= 6]
+            if cues:
+                cu = cues[-1]
+                speaker = _speaker_of(ctx, cu, ctx.sents[sent_of[cu.head]][0], o)
+        # 3. a cue elsewhere in the sentence(s)
+        if speaker is None and not title:
+            cues = ctx.verb_cues(s, e) + ctx.prep_cues(s, e)
+            if cues:
+                cu = min(cues, key=lambda cu: abs(cu.head - o))
+                cs, ce = ctx.sents[sent_of[cu.head]]
+                speaker = _speaker_of(ctx, cu, cs, ce) or ("last",)
+        # 4. the sentence before ends in a colon
+        if speaker is None and si > 0 and o == s:
+            ps, pe = ctx.sents[si - 1]
+            k = pe - 1
+            while k > ps and ctx.doc[k].is_space:
+                k -= 1
+            if low[k] == ":":
+                cues = ctx.verb_cues(ps, k) + ctx.prep_cues(ps, k)
+                if cues:
+                    speaker = _speaker_of(ctx, cues[-1], ps, k)
+                if speaker is None:
+                    r = ctx.np_left(k, ps) if False else ctx._np_from(ps, k)
+                    speaker = ("np",) + r if r else ("last",)
+        # 5. inside an indirect clause
+        if speaker is None:
+            for f in indirect:
+                if f.start <= o and c <= f.end + 1:
+                    speaker = ("same", f)
+                    break
+        # 6. continuation of the quote before (split quote, next paragraph)
+        if speaker is None and prev is not None and sent_of[prev.anchor] >= si - 1 and (
+                o == s or words >= min_words):
+            speaker = ("same", prev)
+        # 7. reported-speech sentence or a long quote
+        if speaker is None and not title and (_has_konj(ctx, s, e) or words >= min_words):
+            speaker = ("last",)
+        if speaker is None or (title and speaker[0] == "last"):
+            continue
+        f = Found("direct", mq.text, o, o + 1, c, s, e, speaker)
+        out.append(f)
+        prev = f
+    return out

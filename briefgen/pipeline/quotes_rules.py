@@ -1,0 +1,249 @@
+"""Token-level rules shared by the quote finder: speech cues and speaker noun phrases.
+
+`Ctx` holds one Doc's token texts, sentence bounds and direct-quote regions; the functions here
+find speech verbs (with separable particles), cue prepositions and the subject noun phrase of a
+speech act, in German and English, without a parser: German is verb-second in main clauses and
+verb-final after "wie"/"dass", so the subject sits in the Vorfeld, right after the finite verb,
+or between "wie" and the verb; English puts it before the verb or, inverted, right after it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .quotes_lexicon import Lexicon
+from .quotes_words import WORDS
+
+BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "„", "“", "”", '"', "»", "«", "''", "``", "`"}
+END_PUNCT = {".", "!", "?", "…", "...", ";"}
+
+
+@dataclass
+class Cue:
+    head: int  # the finite verb (or cue word)
+    end: int  # index after the last token of the cue (particle included)
+    flags: str
+    kind: str = "verb"  # verb | prep | post | nach | so
+
+
+class Ctx:
+    def __init__(self, doc: Doc, lang: str, lex: Lexicon, sents: list[tuple[int, int]],
+                 quote_of: list[int]) -> None:
+        self.doc = doc
+        self.lang = lang
+        self.lex = lex
+        self.w = WORDS[lang]
+        self.text = [t.text for t in doc]
+        self.low = [t.lower() for t in self.text]
+        self.sents = sents
+        self.quote_of = quote_of  # token -> index of the direct quote it lies in (marks included), -1
+
+    # ------------------------------------------------------------ token classes
+    def is_cap(self, i: int) -> bool:
+        t = self.text[i]
+        return t[:1].isupper() or (t[:1].isdigit() and False)
+
+    def is_word(self, i: int) -> bool:
+        return self.text[i][:1].isalnum()
+
+    # ------------------------------------------------------------ cues
+    def verb_cues(self, s: int, e: int) -> list[Cue]:
+        out: list[Cue] = []
+        low, lex = self.low, self.lex
+        i = s
+        while i < e:
+            if self.quote_of[i] >= 0 or not self.is_word(i):
+                i += 1
+                continue
+            tok = low[i]
+            if self.lang == "de" and self.text[i][:1].isupper() and i != s and low[i - 1] not in BOUNDARY:
+                i += 1  # a capitalised word inside a German sentence is a noun ("das Sagen")
+                continue
+            seq = self._match_seq(i, e)
+            if seq:
+                out.append(seq)
+                i = seq.end
+                continue
+            entries = lex.verbs.get(tok)
+            if entries:
+                bare = [f for f, p in entries if p is None]
+                cue = None
+                if bare:
+                    cue = Cue(i, i + 1, "".join(bare))
+                else:
+                    b = self.clause_boundary(i + 1, e)
+                    for flags, particle in entries:
+                        for j in range(i + 1, b):
+                            if low[j] == particle:
+                                cue = Cue(i, j + 1, flags)
+                                break
+                        if cue:
+                            break
+                if cue:
+                    out.append(cue)
+            i += 1
+        return out
+
+    def _match_seq(self, i: int, e: int) -> Cue | None:
+        for toks, flags in self.lex.seqs.get(self.low[i], ()):
+            n = len(toks)
+            if i + n <= e and tuple(self.low[i:i + n]) == toks:
+                return Cue(i, i + n, flags)
+        return None
+
+    def clause_boundary(self, i: int, e: int) -> int:
+        while i < e and self.low[i] not in BOUNDARY and self.low[i] not in END_PUNCT:
+            i += 1
+        return i
+
+    def prep_cues(self, s: int, e: int) -> list[Cue]:
+        out: list[Cue] = []
+        low, lex = self.low, self.lex
+        for i in range(s, e):
+            if self.quote_of[i] >= 0:
+                continue
+            for toks in lex.prep:
+                n = len(toks)
+                if tuple(low[i:i + n]) == toks:
+                    out.append(Cue(i, i + n, "c", "prep"))
+            if low[i] in lex.post:
+                out.append(Cue(i, i + 1, "c", "post"))
+            elif low[i] == "nach" and i + 1 < e:
+                j = i + 1
+                while j < e and j < i + 4 and not self.is_cap(j) and low[j] not in BOUNDARY:
+                    j += 1  # "nach offiziellen Angaben", "nach eigenen Angaben"
+                if j < e and (low[j] in lex.nach or any(low[j].endswith(n) for n in ("angaben", "berichten"))):
+                    out.append(Cue(i, j + 1, "c", "nach"))
+            elif low[i] in lex.so and i > s and low[i - 1] == "," and i + 1 < e:
+                out.append(Cue(i, i + 1, "c", "so"))
+        return out
+
+    # ------------------------------------------------------------ noun phrases
+    def np_right(self, i: int, e: int, skip_adv: bool = True) -> tuple[int, int] | None:
+        """The noun phrase starting at or after `i` (German Mittelfeld / English inversion)."""
+        w, low = self.w, self.low
+        steps = 0
+        while i < e and skip_adv and steps < 8:
+            t = low[i]
+            if t in w["prep"] and t not in ("von", "vom", "of") and self.lang == "de" or (
+                    self.lang == "en" and t in ("on", "in", "at", "during", "yesterday", "today", "last")):
+                j = i + 1
+                while j < e and (low[j] in w["det"] or not self.is_cap(j)) and low[j] not in BOUNDARY \
+                        and j < i + 4 and self.is_word(j):
+                    j += 1
+                i = j + 1 if j < e and self.is_cap(j) else j  # skip "am Montag", "in einer Erklärung"
+                steps += 1
+                continue
+            if t in w["adv"] or (self.lang == "de" and not self.is_cap(i) and t not in w["det"]
+                                 and t not in w["pron"] and self.is_word(i) and t not in w["conj"]):
+                i += 1
+                steps += 1
+                continue
+            break
+        if i >= e:
+            return None
+        if low[i] in w["pron"]:
+            return (i, i + 1)
+        return self._np_from(i, e)
+
+    def _np_from(self, i: int, e: int) -> tuple[int, int] | None:
+        w, low = self.w, self.low
+        start = i
+        if i < e and low[i] in w["det"]:
+            i += 1
+        while i < e and not self.is_cap(i) and self.is_word(i) and low[i] not in w["det"] and \
+                low[i] not in w["prep"] and low[i] not in w["conj"] and i - start < 4 and \
+                self.lex.verbs.get(low[i]) is None:
+            i += 1  # adjectives
+        if i >= e or not self.is_cap(i):
+            if self.lang == "en" and i < e and i > start:
+                pass
+            else:
+                return None
+        while i < e and (self.is_cap(i) or (self.lang == "en" and self.is_word(i) and i > start
+                                            and low[i] not in w["prep"] and low[i] not in w["aux"]
+                                            and low[i] not in w["conj"] and low[i] not in w["rel"]
+                                            and self.lex.verbs.get(low[i]) is None and low[i] not in w["adv"]
+                                            and not low[i].endswith("ly"))):
+            i += 1
+            if i - start > 10:
+                break
+        end = i
+        # genitive / "von" attachment: "der Sprecher der Polizei", "a spokesman for the company"
+        while i < e and low[i] in w["gen_link"] and end - start < 10:
+            j = i + 1
+            while j < e and (low[j] in w["det"] or (not self.is_cap(j) and self.is_word(j)
+                                                    and low[j] not in w["prep"] and j < i + 3
+                                                    and self.lex.verbs.get(low[j]) is None)):
+                j += 1
+            if j < e and self.is_cap(j):
+                while j < e and self.is_cap(j):
+                    j += 1
+                end = i = j
+            else:
+                break
+        # apposition with a name: "der Leiter der Behörde, Hans Muster,"
+        if end < e - 1 and low[end] == "," and self.is_cap(end + 1) and low[end + 1] not in w["det"]:
+            j = end + 1
+            while j < e and self.is_cap(j):
+                j += 1
+            if j < e and low[j] == "," and j - end <= 4:
+                end = j
+        return (start, end) if end > start else None
+
+    def np_left(self, v: int, s: int) -> tuple[int, int] | None:
+        """The subject before the verb at `v`: German Vorfeld, English pre-verbal subject."""
+        w, low = self.w, self.low
+        j = v
+        if self.lang == "en":
+            while j > s and (low[j - 1] in w["aux"] or low[j - 1] in w["adv"] or low[j - 1].endswith("ly")):
+                j -= 1
+            if j > s and low[j - 1] == ",":  # "Name, a spokesman for X, said"
+                k = j - 2
+                while k > s and low[k] != "," and j - k < 14:
+                    k -= 1
+                if k > s and low[k] == "," and self.is_cap(k - 1):
+                    j = k
+                else:
+                    return None
+        cs = j
+        while cs > s and low[cs - 1] not in BOUNDARY and low[cs - 1] not in END_PUNCT and \
+                not (self.lang == "en" and low[cs - 1] in ("that", "and", "but", "who", "which")):
+            cs -= 1
+        if cs >= j:
+            return None
+        first = low[cs]
+        if first in w["conj"] and cs + 1 < j:
+            cs += 1
+            first = low[cs]
+        if first in w["pron"]:
+            return (cs, cs + 1) if j - cs <= 2 else None
+        if first in w["prep"] or first in w["adv"]:
+            if self.lang == "en" and first in w["prep"]:
+                # "In a statement, Microsoft said" has its comma; without one take the last name run
+                k = j
+                while k > cs and self.is_cap(k - 1):
+                    k -= 1
+                return (k, j) if k < j else None
+            return None
+        if self.lang == "de" and first in w["det"] and first not in w["subj_det"]:
+            return None  # "den", "dem", "einen": not a subject
+        if self.lang == "de" and not self.is_cap(cs) and first not in w["det"]:
+            return None
+        if j - cs > 14:
+            return None
+        return (cs, j)
+
+    def np_before(self, i: int, s: int) -> tuple[int, int] | None:
+        """The noun phrase ending right before `i` ("offiziellen Angaben zufolge")."""
+        low = self.low
+        j = i
+        while j > s and low[j - 1] not in BOUNDARY and low[j - 1] not in END_PUNCT and i - j < 8:
+            if not self.is_cap(j - 1) and low[j - 1] not in self.w["det"] and \
+                    low[j - 1] not in self.w["gen_link"] and not low[j - 1].endswith(("en", "er", "e", "es", "em")):
+                break
+            j -= 1
+        while j < i and (low[j] in self.w["prep"] and low[j] not in self.w["gen_link"]):
+            j += 1
+        return (j, i) if j < i else None
