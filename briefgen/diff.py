@@ -360,7 +360,9 @@ def _delta(cd: CategoryDiff) -> str:
 
 def _counts(art: ArticleDiff) -> str:
     parts = [f"{c} {_delta(art.categories[c])}" for c in CATEGORIES if art.categories[c].size]
-    return ", ".join(parts) or "no item changes"
+    if parts:
+        return ", ".join(parts)
+    return "no item changes" if art.status == "changed" else "no actors, events, quotes or questions"
 
 
 def _article_block(art: ArticleDiff, limit: int) -> list[str]:
