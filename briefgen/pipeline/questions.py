@@ -27,11 +27,12 @@ from ..model import Question
 from .questions_generate import English, German, Word
 
 DATA = Path(__file__).parent / "data"
-MAX_QUESTIONS = 5
-MIN_SCORE = 4.0
+MAX_QUESTIONS = 3
+MIN_SCORE = 2.0
 MIN_WORDS = 6
 MAX_WORDS = 70
 GAP = r"(?:\W+\w+){0,8}?"
+TAG_FIX = {"ADJ(A)": "ADJA", "ADJ(D)": "ADJD"}  # HanTa's spelling -> STTS
 
 
 @Language.factory("briefgen_questions", default_config={"max_questions": MAX_QUESTIONS, "min_score": MIN_SCORE})
@@ -158,7 +159,7 @@ class OpenQuestions:
             words = []
             for n, (t, (_, _, morphs, tag)) in enumerate(zip(tokens, tagged)):
                 sep = morphs[0][0] if tag.endswith("(FIN)") and morphs and morphs[0][1] == "PTKVZ_SEP" else ""
-                words.append(Word(t.text, t.whitespace_, n, tag, sep))
+                words.append(Word(t.text, t.whitespace_, n, TAG_FIX.get(tag, tag), sep))
         else:
             words = [Word(t.text, t.whitespace_, n) for n, t in enumerate(tokens)]
         try:

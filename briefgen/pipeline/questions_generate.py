@@ -102,8 +102,8 @@ class German:
         self.speech = set(grammar["speech_verbs"])
         self.w_words = set(grammar["w_words"])
         self.conj = set(grammar["clause_conj"])
-        self.claim = [re.compile(r"^" + re.escape(p.rstrip("*")) + (r"\w*$" if p.endswith("*") else "$"))
-                      for p in grammar["claim_dass"]]
+        self.claim = [re.compile(r"(?<!\w)" + r"\W+".join(re.escape(t.rstrip("*")) + (r"\w*" if t.endswith("*") else "")
+                                                      for t in p.split()) + r"(?!\w)") for p in grammar["claim_dass"]]
 
     # -------------------------------------------------------------- entry point
     def question(self, words: list[Word], family: str) -> str | None:
@@ -115,16 +115,27 @@ class German:
             q = self.ob_question(words, low.index("ob"))
             if q:
                 return q
-        if family in ("uncertainty", "ob_clause"):
+        if family in ("uncertainty", "ob_clause", "pending"):
             q = self.w_question(words)
             if q:
                 return q
-        if family in ("doubt", "hedge", "condition", "pending") and "dass" in low:
-            k = low.index("dass")
-            if k and any(rx.match(t) for t in low[max(0, k - 4):k] for rx in self.claim):
-                q = self.verb_final_question(self.clause_after(words, k))
-                if q:
-                    return q
+        for conj in ("dass", "daß"):
+            if conj in low:
+                k = low.index(conj)
+                window = " ".join(low[max(0, k - 5):k])
+                if k and any(rx.search(window) for rx in self.claim):
+                    q = self.verb_final_question(self.clause_after(words, k))
+                    if q:
+                        return q
+        # "X sagte, die Kritik müsse hingenommen werden": ask about the reported clause
+        f = self._main_fin(words)
+        if f is not None and words[f].text.lower() in self.speech and f + 2 < len(words):
+            for n in range(f + 1, min(len(words) - 3, f + 8)):
+                if words[n].text == "," and words[n + 1].tag not in ("KOUS", "PRELS", "PWAV", "PWS"):
+                    q = self.main_question(words[n + 1:])
+                    if q:
+                        return q
+                    break
         return self.main_question(words)
 
     # -------------------------------------------------------------- clauses
@@ -148,6 +159,8 @@ class German:
 
     def verb_final_question(self, clause: list[Word], front: Sequence[Word] = ()) -> str | None:
         fins = [n for n, w in enumerate(clause) if is_fin(w)]
+        if not fins and clause and clause[-1].tag.startswith("V"):
+            fins = [len(clause) - 1]  # the clause-final verb of a verb-final clause is finite
         if not fins or len(clause) < 2:
             return None
         n = fins[-1]
@@ -176,7 +189,7 @@ class German:
             if w.text.lower() not in self.w_words or not (w.tag.startswith("PW") or not w.tag):
                 continue
             start = k
-            if k and words[k - 1].tag == "APPR":
+            if k and words[k - 1].tag in ("APPR", "APPRART"):
                 start = k - 1
             if start and words[start - 1].text not in (",", ":", "–") and start != 0:
                 continue
@@ -213,6 +226,25 @@ class German:
                 break
         return words
 
+    KEEP_AFTER_COMMA = {"dass", "daß", "ob", "um", "wie", "damit", "bis", "falls", "wenn", "sofern"}
+
+    def _cut(self, words: list[Word], f: int) -> list[Word]:
+        """Drop what follows the main clause: a second main clause, a reason, a contrast."""
+        for n in range(f + 1, len(words) - 1):
+            w, nxt = words[n], words[n + 1]
+            if w.text in (";", ":", "–", "—"):
+                return words[:n]
+            if w.text != ",":
+                continue
+            low = nxt.text.lower()
+            if low in self.KEEP_AFTER_COMMA or nxt.tag in ("PRELS", "PRELAT", "PWAV", "PWS", "PWAT") \
+                    or low in self.w_words or nxt.tag == "PTKZU" or nxt.tag.endswith("(IZU)"):
+                continue
+            if nxt.tag in ("ART", "NN", "NE", "ADJA", "CARD") and not any(is_fin(x) for x in words[n + 1:n + 6]):
+                continue  # an enumeration or apposition
+            return words[:n]
+        return words
+
     def _main_fin(self, words: list[Word]) -> int | None:
         start = 0
         if words[0].tag in ("KOUS", "PWAV", "PWS") or words[0].text.lower() in self.conj:
@@ -230,9 +262,14 @@ class German:
         return None
 
     def main_question(self, words: list[Word]) -> str | None:
+        if words and words[0].tag == "KON":
+            words = words[1:]
+        if not words:
+            return None
         f = self._main_fin(words)
         if f is None:
             return None
+        words = self._cut(words, f)
         prefield, middle = list(words[:f]), list(words[f + 1:])
         fin = words[f].text.lower()
         fin = self.indicative.get(fin, fin)
@@ -275,6 +312,9 @@ class German:
             return finish([verb, *prefield, *middle])
         # an adverbial prefield goes behind the subject: "Am Mittwoch will X …" -> "Wird X am Mittwoch …"
         k = 0
+        head = []
+        if middle and middle[0].tag == "PRF":
+            head, middle = middle[:1], middle[1:]
         if middle and middle[0].tag in ("PPER", "PIS", "PDS"):
             k = 1
         elif middle and middle[0].tag in NP_TAGS:
@@ -282,7 +322,11 @@ class German:
                 k += 1
             while k < len(middle) and middle[k].tag in NOUN_TAGS:
                 k += 1
-        return finish([verb, *middle[:k], *prefield, *middle[k:]])
+        if head and not k:
+            return finish([verb, *head, *prefield, *middle])
+        if head and middle[:1] and middle[0].tag in ("PPER", "PIS", "PDS"):
+            return finish([verb, *middle[:k], *head, *prefield, *middle[k:]])
+        return finish([verb, *head, *middle[:k], *prefield, *middle[k:]])
 
 
 # ------------------------------------------------------------------------------------ English
@@ -296,6 +340,9 @@ class English:
         self.lower = set(grammar["lower_first"])
         self.speech = set(grammar["speech_verbs"])
         self.w_words = set(grammar["w_words"])
+        self.objects = set(grammar["object_words"])
+        self.cut_after = {"but", "and", "which", "while", "as", "although", "though", "so", "compared", "with", "who",
+                          "where", "when", "because", "since"}
 
     def _lower(self, w: Word) -> Word:
         if w.text.lower() in self.lower:
@@ -309,16 +356,16 @@ class English:
         low = [w.text.lower() for w in words]
         if "whether" in low:
             k = low.index("whether")
-            q = self.invert(self.clause(words, k + 1), fallback=True)
+            q = self.invert(self.clause(words, k + 1), fallback=len(self.clause(words, k + 1)) >= 4)
             if q:
                 return q
         if low[0] in ("if", "unless"):
-            for n, w in enumerate(words):
-                if w.text == "," and n > 2:
-                    q = self.invert(words[n + 1:], tail=[made(low[0]), *words[1:n]])
+            # the main clause follows the condition: try its commas from the last one back
+            for n in range(len(words) - 3, 1, -1):
+                if words[n].text == ",":
+                    q = self.invert(self.cut(words[n + 1:]), tail=[made(low[0]), *words[1:n]])
                     if q:
                         return q
-                    break
         if family == "uncertainty":
             for n, w in enumerate(words):
                 if n and low[n] in self.w_words and low[n - 1] not in (",",) and n + 2 < len(words):
@@ -326,17 +373,39 @@ class English:
                     if q:
                         return q
                     break
-        # "X claimed that S", "X said S could …": ask about S
+        # "X claimed that S", "X told reporters S could …": ask about S
         for n in range(1, min(len(words) - 2, 16)):
             if low[n] in self.speech:
+                if low[n - 1] in self.aux or (n + 1 < len(low) and low[n + 1] == "to"):
+                    break  # "are predicted to …", "is said to …": not a speech frame
                 rest = words[n + 1:]
-                if rest and rest[0].text.lower() == "that":
-                    rest = rest[1:]
-                q = self.invert(self.clause(rest, 0), fallback=True)
-                if q:
-                    return q
+                rlow = [w.text.lower() for w in rest]
+                if "that" in rlow[:6]:
+                    rest = rest[rlow.index("that") + 1:]
+                elif low[n] in ("told", "tells", "tell", "warned", "assured", "informed"):
+                    k = 0  # skip the addressee: "told CBC News", "told reporters"
+                    while k < len(rest) - 2 and (rest[k].text[:1].isupper() or rlow[k] in self.objects):
+                        k += 1
+                    rest = rest[k:]
+                if len(rest) >= 4:
+                    q = self.invert(self.cut(rest), fallback=True)
+                    if q:
+                        return q
                 break
-        return self.invert(words, fallback=True)
+        return self.invert(self.cut(words), fallback=True)
+
+    def cut(self, words: Sequence[Word]) -> list[Word]:
+        """The clause up to a second clause (", but", ", and", ", which", ";")."""
+        out = []
+        for n, w in enumerate(words):
+            if w.text in (";", ":", "–", "—"):
+                break
+            if w.text == "," and n + 1 < len(words) and len(out) > 3:
+                nxt = words[n + 1].text
+                if nxt.lower() in self.cut_after or (nxt[:1].isupper() and nxt.lower() in self.lower):
+                    break
+            out.append(w)
+        return out
 
     def _strip(self, words: list[Word]) -> list[Word]:
         words = [w for w in words if w.text not in QUOTES]
