@@ -1,0 +1,33 @@
+"""What the language rules hand to the merger: one `Mention` per actor mention found."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# kind hints, strongest evidence first
+STRONG, MEDIUM, WEAK = 3, 2, 1
+
+
+@dataclass
+class Mention:
+    start: int  # token span in the Doc
+    end: int
+    text: str  # surface form, exactly as written
+    kind: str | None  # person | organization | place | group | other | None (unknown)
+    key: tuple[str, ...]  # base form for merging ("Kims" -> ("Kim",))
+    strength: int = WEAK  # how sure the kind is
+    role: str | None = None  # title or function the text gives ("US-Präsident")
+    country: str | None = None  # code of a country the role names ("US")
+    code: str | None = None  # gazetteer code of a place ("KP"), so "US" joins "USA"
+    generic: bool = False  # a bare head noun ("Polizei", "Ministerium") that refers back
+    subject: bool = False  # opens its clause or speaks: a salience cue
+    links: list[str] = field(default_factory=list)  # other surface forms it stands for ("(EU)")
+
+
+def clause_start(doc, i: int, sent_starts: list[bool]) -> bool:
+    """Token i opens its sentence (after quotes/brackets) or follows a comma/colon/semicolon."""
+    j = i - 1
+    while j >= 0 and doc[j].text in {"„", "“", "\"", "»", "«", "(", "‚", "'", "-", "–"}:
+        j -= 1
+    if j < 0 or sent_starts[j + 1]:
+        return True
+    return doc[j].text in {",", ";", ":"} or doc[j].is_space

@@ -1,0 +1,358 @@
+"""German actor mentions: HanTa's proper-noun tags (set by briefgen_tagger) plus news rules.
+
+Rule families, in the order they claim tokens:
+1. organisation and place phrases built on a head noun ("Sozialministerium", "Polizei",
+   "Landkreis"), with adjectives before ("Auswärtiges Amt", "Berliner Polizei", "jemenitische
+   Regierung") and a name or genitive after ("Kernkraftwerk Brunsbüttel", "Regierung Myanmars",
+   "Bundesministerium für Bildung und Forschung");
+2. proper-name sequences (NE tokens, acronyms, gazetteer places, name particles: "Jaap de Hoop
+   Scheffer"), with the title before ("US-Präsident Donald Trump", "Nordkoreas Machthaber Kim
+   Jong-un") or an apposition after ("Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes,");
+3. unnamed groups that act or speak ("Demonstranten", "koptische Christen", "Kernkraftgegner");
+4. surnames and first parts of the people found, wherever they recur ("Papier", "Kims").
+"""
+from __future__ import annotations
+
+from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
+from .actors_lexicon import HONORIFICS, NAME_LINKS, Lexicon
+
+PLACE_PREPS = {"in", "nach", "aus", "bei", "Im", "In", "Nach", "Aus", "durch", "über"}
+ARTICLES = {"der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"}
+INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "Ein", "Eine", "Einer", "Einem", "Einen"}
+ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+# bare heads that stand for an actor even without a name ("die Polizei teilte mit")
+STANDALONE = {"polizei", "regierung", "bundesregierung", "parlament", "feuerwehr", "militär", "junta",
+              "armee", "staatsanwaltschaft", "justiz", "opposition"}
+NOUN_TAGS = ("NN", "NE", "NNA", "NNI")
+QUOTE_MARKS = {"„", "“", "\"", "»", "«", "‚", "‘"}
+
+
+def _adj_stem(word: str) -> str:
+    low = word.lower()
+    for end in ("en", "em", "er", "es", "e"):
+        if low.endswith(end) and len(low) > len(end) + 3:
+            return low[: -len(end)]
+    return low
+
+
+ADJ_SUFFIXES = tuple(stem + end for stem in ("isch", "sch", "lich", "ig", "end", "ier", "er", "ell", "al",
+                                                "iv", "är", "ent", "en")
+                     for end in ("e", "er", "es", "en", "em"))
+
+
+def _is_lower_adj(word: str) -> bool:
+    """An inflected lower-case adjective ("jemenitische", "stellvertretender", "ehemalige")."""
+    if not word[:1].islower() or not word.replace("-", "").isalpha() or len(word) < 4:
+        return False
+    return word.endswith(ADJ_SUFFIXES)
+
+
+class GermanRules:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    # ------------------------------------------------------------------ token tests
+    def _setup(self, doc, sent_starts):
+        self.doc = doc
+        self.n = len(doc)
+        self.texts = [t.text for t in doc]
+        self.tags = [t.tag_ for t in doc]
+        self.lemmas = [t.lemma_ or t.text for t in doc]
+        self.sent_starts = sent_starts
+
+    def namelike(self, i: int) -> bool:
+        t = self.texts[i]
+        if not t[:1].isupper():
+            # "al-Qaida", "ver.di": lower-case names with a capital or a dot inside
+            return "-" in t and any(c.isupper() for c in t[1:]) and t.split("-")[0] in NAME_LINKS
+        if t in self.lex.never or t in HONORIFICS["de"]:
+            return False
+        if t.lower() in self.lex.stop:
+            return False
+        if self.lex.place(t):
+            return True
+        tag = self.tags[i]
+        if tag in ("NE", "FM"):
+            return True
+        return False
+
+    def title_at(self, i: int) -> bool:
+        t = self.texts[i]
+        return t[:1].isupper() and self.tags[i].startswith("NN") and self.lex.is_title(t)
+
+    def place_adj(self, i: int) -> str | None:
+        """'Berliner', 'Wiener', 'Duisburger': a place's -er adjective -> the place's name."""
+        t = self.texts[i]
+        if t.endswith("er") and t[:1].isupper() and len(t) > 5:
+            stem = t[:-2]
+            if self.lex.place(stem) or stem in self.ne_forms:
+                return stem
+        return None
+
+    def key(self, i: int) -> str:
+        """Base form of one token for merging: the lemma of a name, the stem of an adjective."""
+        t = self.texts[i].rstrip("'’")
+        tag, lemma = self.tags[i], self.lemmas[i]
+        if tag == "NE" and lemma != t and t.startswith(lemma):
+            return lemma.lower()
+        if tag.startswith("NN") and lemma and lemma[:1].isupper() and "-" not in t:
+            return lemma.lower()
+        if tag.startswith("ADJ") or tag == "NNA" or t[:1].islower():
+            return _adj_stem(t)
+        if t.endswith("s") and len(t) > 3 and t[:-1] in self.ne_forms:
+            return t[:-1].lower()
+        return t.lower()
+
+    def span_key(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(self.key(i) for i in range(start, end) if self.texts[i] not in ("(", ")"))
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.doc[start:end].text
+
+    # ------------------------------------------------------------------ rules
+    def __call__(self, doc, sent_starts) -> list[Mention]:
+        self._setup(doc, sent_starts)
+        self.ne_forms = {t for t, g in zip(self.texts, self.tags) if g == "NE"}
+        used = [False] * self.n
+        out: list[Mention] = []
+        self._orgs(out, used)
+        self._names(out, used)
+        self._groups(out, used)
+        self._surnames(out, used)
+        return out
+
+    def _left_modifiers(self, i: int, allow_lower: bool) -> int:
+        """Start of the adjectives before token i that belong to its name."""
+        k = i
+        while k > 0:
+            prev = self.texts[k - 1]
+            tag = self.tags[k - 1]
+            if prev[:1].isupper() and (tag.startswith("ADJ") or tag == "NNA") and prev.lower() not in self.lex.stop:
+                k -= 1  # "Auswärtiges Amt", "Deutscher Bundestag", "Neue Ungarische Garde"
+            elif prev[:1].isupper() and self.place_adj(k - 1):
+                k -= 1  # "Berliner Polizei", "Wiener Feuerwehr"
+            elif allow_lower and _is_lower_adj(prev) and (self.lex.adjective_country(prev)
+                                                         or _adj_stem(prev).endswith("isch")):
+                k -= 1  # "jemenitische Regierung", "schleswig-holsteinisches Sozialministerium"
+            else:
+                break
+        return k
+
+    def _orgs(self, out: list[Mention], used: list[bool]) -> None:
+        lex, texts, tags = self.lex, self.texts, self.tags
+        i = 0
+        while i < self.n:
+            t = texts[i]
+            kind = lex.org_kind(t) if t[:1].isupper() and tags[i].startswith("NN") else None
+            if not kind or self.title_at(i):
+                i += 1
+                continue
+            start = self._left_modifiers(i, allow_lower=True)
+            end = i + 1
+            nested = []
+            if end < self.n and self.namelike(end) and not lex.org_kind(texts[end]):
+                j = end
+                while j < self.n and self.namelike(j):
+                    j += 1
+                if j - end <= 3:
+                    code = lex.place(texts[end])
+                    if code and code[1] == "country" and j == end + 1:
+                        nested.append(end)  # "Regierung Myanmars": Myanmar is an actor too
+                    end = j
+            elif end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper():
+                j = end + 1  # "Bundesministerium für Bildung und Forschung"
+                while j < self.n and (texts[j][:1].isupper() or (texts[j] == "und" and j + 1 < self.n
+                                                                 and texts[j + 1][:1].isupper())):
+                    j += 1
+                if j - end <= 5:
+                    end = j
+            elif (end + 2 < self.n and texts[end] in ("der", "des") and texts[end + 1][:1].isupper()
+                  and tags[end + 1].startswith("ADJ") and texts[end + 2][:1].isupper()):
+                end += 3  # "Sicherheitsrat der Vereinten Nationen"
+            head_only = start == i and end == i + 1
+            low = t.lower()
+            generic = head_only and (low in lex.org_words or self.tags[i] == "NN" and any(
+                low == s for s, _ in lex.org_suffixes))
+            if generic and kind == "place":
+                i += 1
+                continue  # "die Stadt", "die Provinz" alone name no place
+            m = Mention(start, end, self.span_text(start, end), kind, self.span_key(start, end),
+                        strength=STRONG if not generic else MEDIUM, generic=generic and low not in STANDALONE,
+                        subject=clause_start(self.doc, start, self.sent_starts)
+                        or (start > 0 and texts[start - 1] in ARTICLES
+                            and clause_start(self.doc, start - 1, self.sent_starts)))
+            self._acronym_after(m)
+            out.append(m)
+            for k in range(start, end):
+                used[k] = True
+            for k in nested:
+                out.append(self._place_mention(k))
+            i = end
+
+    def _place_mention(self, k: int) -> Mention:
+        code, _type, _name = self.lex.place(self.texts[k])
+        return Mention(k, k + 1, self.texts[k], "place", (self.key(k),), strength=STRONG, code=code)
+
+    def _acronym_after(self, m: Mention) -> None:
+        e = m.end
+        if e + 2 < self.n and self.texts[e] == "(" and self.texts[e + 2] == ")":
+            ac = self.texts[e + 1]
+            if ac[:1].isupper() and sum(c.isupper() for c in ac) >= 2:
+                m.links.append(ac)
+
+    def _names(self, out: list[Mention], used: list[bool]) -> None:
+        lex, texts = self.lex, self.texts
+        i = 0
+        while i < self.n:
+            if used[i] or not self.namelike(i):
+                i += 1
+                continue
+            start = i
+            j = i + 1
+            while j < self.n and not used[j]:
+                if self.namelike(j):
+                    j += 1
+                elif (texts[j] in NAME_LINKS and j + 1 < self.n and self.namelike(j + 1)
+                      and self.tags[j + 1] == "NE" and texts[j - 1] not in (",",)):
+                    j += 2
+                else:
+                    break
+            # a sentence-initial place adjective or capitalised adjective joins ("Neue Zürcher")
+            start = self._left_modifiers(start, allow_lower=False)
+            if any(used[k] for k in range(start, i)):
+                start = i
+            end = j
+            span = self.span_text(start, end)
+            m = Mention(start, end, span, None, self.span_key(start, end),
+                        subject=clause_start(self.doc, start, self.sent_starts))
+            self._classify(m)
+            self._acronym_after(m)
+            out.append(m)
+            for k in range(start, end):
+                used[k] = True
+            i = end
+
+    def _classify(self, m: Mention) -> None:
+        lex, texts, tags = self.lex, self.texts, self.tags
+        s, e = m.start, m.end
+        whole = lex.place(m.text)
+        # title right before the name (an honorific may sit between)
+        t = s - 1
+        while t >= 0 and texts[t] in HONORIFICS["de"]:
+            t -= 1
+        if t >= 0 and self.title_at(t):
+            m.kind, m.strength = "person", STRONG
+            m.role, m.country = self._role_before(t)
+            return
+        if t >= 0 and t != s - 1:
+            m.kind, m.strength = "person", STRONG  # "Herr Meier", "Dr. Müller"
+            return
+        if whole:
+            m.kind, m.strength, m.code = "place", STRONG, whole[0]
+            if whole[1] == "abbreviation":
+                m.kind = "place"
+            return
+        if e - s == 1 and texts[s].isupper() and len(texts[s]) > 1:
+            m.kind, m.strength = "organization", MEDIUM  # an acronym: "SPD", "NASA", "THW"
+            return
+        head_kind = lex.org_kind(texts[e - 1])
+        if head_kind:
+            m.kind, m.strength = head_kind, MEDIUM
+            return
+        role = self._apposition_after(e)
+        if role:
+            m.kind, m.strength, m.role = "person", STRONG, role
+            return
+        if s > 0 and texts[s - 1] in PLACE_PREPS and e - s == 1:
+            m.kind, m.strength = "place", WEAK
+            return
+        if e - s >= 2 and all(tags[k] == "NE" for k in range(s, e)):
+            m.kind, m.strength = "person", WEAK
+        if e < self.n and texts[e].lower() in lex.speech_verbs:
+            m.kind, m.strength, m.subject = "person", MEDIUM, True
+
+    def _role_before(self, t: int) -> tuple[str, str | None]:
+        """The role ending at token t, with its lower-case adjectives ("stellvertretender
+        Gouverneur"), and the country it names ("US-Präsident", "Nordkoreas Machthaber")."""
+        lex, texts = self.lex, self.texts
+        k = t
+        while k > 0 and _is_lower_adj(texts[k - 1]) and texts[k - 1].lower() not in lex.stop:
+            k -= 1
+        role = self.span_text(k, t + 1)
+        country = None
+        word = texts[t]
+        if "-" in word:
+            hit = lex.place(word.split("-")[0])
+            if hit:
+                country = hit[0]
+        for j in range(k, t):
+            code = lex.adjective_country(texts[j])
+            if code:
+                country = code
+        if country is None and k > 0:
+            hit = lex.place(texts[k - 1])
+            if hit and texts[k - 1].endswith("s"):
+                country = hit[0]  # "Nordkoreas Machthaber"
+        return role, country
+
+    def _apposition_after(self, e: int) -> str | None:
+        """', Präsident des Bundesverfassungsgerichtes,' after a name -> the role."""
+        texts = self.texts
+        if e + 1 >= self.n or texts[e] != ",":
+            return None
+        for t in range(e + 1, min(e + 4, self.n)):
+            if texts[t] in (",", ".", ";") or self.sent_starts[t]:
+                return None
+            if self.title_at(t):
+                end = t + 1
+                if end + 1 < self.n and texts[end] in ("des", "der", "von", "für"):
+                    j = end + 1
+                    while j < self.n and j < end + 6 and texts[j] not in (",", ".", ";", "(", ")") \
+                            and not self.sent_starts[j]:
+                        j += 1
+                    if j < self.n and texts[j] in (",", ".", ";", ")"):
+                        end = j
+                return self.span_text(t, end)
+        return None
+
+    def _groups(self, out: list[Mention], used: list[bool]) -> None:
+        lex, texts, tags, lemmas = self.lex, self.texts, self.tags, self.lemmas
+        for i in range(self.n):
+            t = texts[i]
+            if used[i] or not t[:1].isupper() or not tags[i].startswith("NN"):
+                continue
+            if not lex.is_group(lemmas[i]) or self.title_at(i) and t == lemmas[i] and not lex.is_group(t):
+                continue
+            if i > 0 and texts[i - 1] in INDEFINITE:
+                continue
+            k = i
+            while k > 0 and _is_lower_adj(texts[k - 1]) and texts[k - 1].lower() not in lex.stop \
+                    and not used[k - 1]:
+                k -= 1
+            subject = clause_start(self.doc, k, self.sent_starts) or (
+                k > 0 and texts[k - 1] in ARTICLES and clause_start(self.doc, k - 1, self.sent_starts))
+            out.append(Mention(k, i + 1, self.span_text(k, i + 1), "group", (lemmas[i].lower(),),
+                               strength=MEDIUM, subject=subject))
+            for j in range(k, i + 1):
+                used[j] = True
+
+    def _surnames(self, out: list[Mention], used: list[bool]) -> None:
+        """Recurring parts of the names of people found ("Papier" of "Hans-Jürgen Papier")."""
+        parts: dict[str, tuple[str, ...]] = {}
+        for m in out:
+            if m.kind == "person" and m.end - m.start >= 2:
+                last = self.texts[m.end - 1]
+                if last[:1].isupper():
+                    parts[last] = m.key
+        if not parts:
+            return
+        for i in range(self.n):
+            if used[i]:
+                continue
+            t = self.texts[i].rstrip("'’")
+            base = t if t in parts else (t[:-1] if t.endswith("s") and t[:-1] in parts else None)
+            if base is None:
+                continue
+            out.append(Mention(i, i + 1, self.texts[i], "person", (base.lower(),), strength=MEDIUM,
+                               subject=clause_start(self.doc, i, self.sent_starts)))
+            used[i] = True

@@ -1,0 +1,296 @@
+"""English actor mentions from capitalisation and news rules.
+
+Rule families:
+1. capitalised sequences, hyphen-joined parts included ("Cheng Chung-tai", "Al-Maeena"), with
+   "of"/"for" after an organisation head ("Church of Scientology", "Council for National
+   Security"); a sentence-initial word only when the text also capitalises it elsewhere or a
+   gazetteer knows it;
+2. titles inside or before the name ("Environment Minister John Baird", "Hong Kong leader John
+   Lee", "Microsoft's chief executive Satya Nadella") and appositions after it ("Jesse Toprak,
+   analyst for Edmunds,"); honorifics ("Mr Howard");
+3. organisation heads ("Civil Defense Authority", "Apple Inc.", "Conservative government") and
+   bare heads that refer back ("the government", "police");
+4. unnamed groups that act or speak ("critics", "Web developers", "Industry analysts").
+"""
+from __future__ import annotations
+
+from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
+from .actors_lexicon import HONORIFICS, Lexicon
+
+PLACE_PREPS = {"in", "at", "from", "near", "to", "across", "outside", "inside", "In", "At", "From"}
+LINKS = {"of", "for", "de", "da", "van", "von", "bin", "al", "&", "du", "la", "le", "del"}
+GENERIC_HEADS = {"government": True, "police": True, "military": True, "army": False, "parliament": False,
+                 "court": False, "ministry": False, "company": False, "commission": False,
+                 "council": False, "church": False, "department": False, "agency": False, "party": False,
+                 "firm": False, "administration": True, "opposition": True}
+PLACE_HEADS_EXTRA = {"kingdom": "place", "republic": "place", "states": "place", "emirates": "place"}
+OPENERS = {"\"", "“", "‘", "'", "(", "["}
+
+
+class EnglishRules:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    # ------------------------------------------------------------------ token tests
+    def _setup(self, doc, sent_starts):
+        self.doc = doc
+        self.n = len(doc)
+        self.texts = [t.text for t in doc]
+        self.ws = [t.whitespace_ for t in doc]
+        self.sent_starts = sent_starts
+        self.initial = [False] * self.n
+        for i in range(self.n):
+            j = i - 1
+            while j >= 0 and self.texts[j] in OPENERS:
+                j -= 1
+            self.initial[i] = sent_starts[i] or (j >= 0 and sent_starts[j + 1] and j + 1 < i) or \
+                (j >= 0 and self.texts[j] in (":",) and i == j + 1)
+        self.lower_seen = {t for t in self.texts if t.islower()}
+        self.midcap = {t for i, t in enumerate(self.texts) if t[:1].isupper() and not self.initial[i]}
+
+    def is_cap(self, i: int) -> bool:
+        t = self.texts[i]
+        if t[:1].isupper():
+            return True
+        return t[:1].islower() and t.isalnum() and any(c.isupper() for c in t[1:])  # "iTunes"
+
+    def namelike(self, i: int) -> bool:
+        if not self.is_cap(i):
+            return False
+        t = self.texts[i]
+        if t in self.lex.never or t in HONORIFICS["en"] or t == "I":
+            return False
+        low = t.lower()
+        if self.initial[i]:
+            if low in self.lex.stop or low in self.lower_seen:
+                return bool(self.lex.place(t)) and low not in self.lex.stop
+            return True
+        if low in self.lex.stop and not t.isupper():
+            return False
+        return True
+
+    def title_end(self, s: int, e: int) -> int | None:
+        """Start of a title phrase ending at token e-1 within [s, e), or None."""
+        for width in (4, 3, 2, 1):
+            a = e - width
+            if a < s:
+                continue
+            phrase = " ".join(self.texts[a:e]).lower()
+            if phrase in self.lex.title_phrases:
+                return a
+        return None
+
+    # ------------------------------------------------------------------ rules
+    def __call__(self, doc, sent_starts) -> list[Mention]:
+        self._setup(doc, sent_starts)
+        used = [False] * self.n
+        out: list[Mention] = []
+        self._groups(out, used, with_modifier=True)
+        self._names(out, used)
+        self._generic(out, used)
+        self._groups(out, used, with_modifier=False)
+        return out
+
+    def _span_end(self, i: int) -> int:
+        texts, j = self.texts, i + 1
+        heads = self.lex.org_words
+        while j < self.n:
+            if self.namelike(j) and not self.initial[j]:
+                j += 1
+            elif texts[j] == "-" and self.ws[j - 1] == "" and self.ws[j] == "" and j + 1 < self.n \
+                    and texts[j + 1].isalpha():
+                j += 2  # "Chung-tai", "Al-Maeena"
+            elif texts[j] in ("Inc.", "Corp.", "Co.", "Ltd.", "LLC", "plc") and self.ws[j - 1]:
+                j += 1
+            elif (texts[j] in LINKS and j + 1 < self.n and self.namelike(j + 1)
+                  and (texts[j - 1].lower() in heads or texts[j - 1].lower() in PLACE_HEADS_EXTRA
+                       or texts[j] not in ("of", "for", "&"))):
+                j += 2
+            else:
+                break
+        return j
+
+    def _key(self, s: int, e: int) -> tuple[str, ...]:
+        text = self.doc[s:e].text.replace("’", "'")
+        words = []
+        for w in text.split():
+            w = w.lower()
+            if w.isupper() or "." in w and w.replace(".", "").isalpha():
+                w = w.replace(".", "")
+            words.append(w)
+        return tuple(w.replace(".", "") if w.replace(".", "").isalpha() and len(w) <= 5 else w
+                     for w in words)
+
+    def _names(self, out: list[Mention], used: list[bool]) -> None:
+        lex, texts = self.lex, self.texts
+        i = 0
+        while i < self.n:
+            if used[i]:
+                i += 1
+                continue
+            honor = texts[i] in HONORIFICS["en"] and i + 1 < self.n and self.namelike(i + 1)
+            if not honor and not self.namelike(i):
+                i += 1
+                continue
+            s = i + 1 if honor else i
+            e = self._span_end(s)
+            if any(used[k] for k in range(s, e)):
+                e = next(k for k in range(s, e) if used[k]) or s + 1
+            role = None
+            country = None
+            # a title inside the capitalised run: "Environment Minister John Baird"
+            for p in range(e - 1, s, -1):
+                a = self.title_end(s, p)
+                if a is not None:
+                    role = self.doc[s:p].text
+                    country = self._country_in(s, p)
+                    s = p
+                    break
+            if s >= e:
+                i = e
+                continue
+            # a lone demonym adjective or a lone weak sentence-initial word is no actor
+            text = self.doc[s:e].text
+            single = e - s == 1
+            if single and (lex.adjective_country(text) or lex.is_title(text) or text.lower() in lex.title_phrases):
+                i = e
+                continue
+            if single and self.initial[s] and not honor and not role and not (
+                    text in self.midcap or lex.place(text) or text.isupper()
+                    or (e < self.n and (texts[e] in ("'s", "'") or texts[e].lower() in lex.speech_verbs))):
+                i = e
+                continue
+            m = Mention(s, e, text, None, self._key(s, e),
+                        subject=clause_start(self.doc, s, self.sent_starts))
+            if honor:
+                m.kind, m.strength = "person", STRONG
+                m.links.append(self.doc[i:e].text)
+            if role:
+                m.role, m.country, m.kind, m.strength = role, country, "person", STRONG
+            else:
+                self._classify(m, out)
+            if e < self.n and texts[e] in ("'s", "'", "’s") and self.ws[e - 1] == "":
+                m.links.append(text + texts[e])  # "Microsoft's"
+            if e + 2 < self.n and texts[e] == "(" and texts[e + 2] == ")" and texts[e + 1].isupper():
+                m.links.append(texts[e + 1])
+            out.append(m)
+            for k in range(i, e):
+                used[k] = True
+            i = e
+
+    def _country_in(self, s: int, e: int) -> str | None:
+        for k in range(s, e):
+            code = self.lex.adjective_country(self.texts[k])
+            if code:
+                return code
+        hit = self.lex.place(self.doc[s:e].text) if e > s else None
+        return hit[0] if hit and hit[1] in ("country", "abbreviation") else None
+
+    def _classify(self, m: Mention, out: list[Mention]) -> None:
+        lex, texts = self.lex, self.texts
+        s, e = m.start, m.end
+        whole = lex.place(m.text) or lex.place(m.text.replace(".", "")) if m.text.isupper() or "." in m.text \
+            else lex.place(m.text)
+        # lower-case title right before: "spokeswoman Sujata Raisinghani", "leader John Lee"
+        a = self.title_end(max(0, s - 4), s)
+        if a is not None and not whole:
+            r = a
+            if r > 0 and texts[r - 1] in ("'s", "'"):
+                r -= 1
+            while r > 0 and self.is_cap(r - 1) and not self.initial[r] and texts[r - 1] not in (",",):
+                r -= 1
+            m.kind, m.strength = "person", STRONG
+            m.role = self.doc[r:s].text
+            m.country = self._country_in(r, a)
+            return
+        if whole:
+            m.kind, m.strength, m.code = "place", STRONG, whole[0]
+            return
+        head = texts[e - 1].lower()
+        kind = lex.org_words.get(head) or PLACE_HEADS_EXTRA.get(head)
+        if kind:
+            m.kind, m.strength = kind, MEDIUM
+            return
+        if any(texts[k] in ("of", "for", "&") for k in range(s, e)):
+            m.kind, m.strength = "organization", MEDIUM
+            return
+        role = self._apposition_after(e)
+        if role:
+            m.kind, m.strength, m.role = "person", STRONG, role
+            return
+        if e - s == 1 and m.text.replace(".", "").isupper() and len(m.text) > 1:
+            m.kind, m.strength = "organization", MEDIUM
+            return
+        words = [t for t in texts[s:e] if t.isalpha()]
+        if e < self.n and texts[e].lower() in lex.speech_verbs and len(words) >= 2:
+            m.kind, m.strength, m.subject = "person", MEDIUM, True
+            return
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            m.kind, m.strength = "person", WEAK
+            return
+        if e - s == 1 and s > 0 and texts[s - 1] in PLACE_PREPS:
+            m.kind, m.strength = "place", WEAK
+
+    def _apposition_after(self, e: int) -> str | None:
+        texts = self.texts
+        if e + 1 >= self.n or texts[e] != ",":
+            return None
+        j = e + 1
+        if j < self.n and texts[j].lower() in ("the", "a", "an"):
+            j += 1
+        for t in range(j, min(j + 5, self.n)):
+            if texts[t] in (",", ".", ";") or self.sent_starts[t]:
+                return None
+            a = self.title_end(j, t + 1)
+            if a is not None and (t + 1 >= self.n or texts[t + 1] in (",", ".", "of", "for", "at", "with", "in")):
+                end = t + 1
+                while end < self.n and end < t + 9 and texts[end] not in (",", ".", ";", ")") \
+                        and not self.sent_starts[end]:
+                    end += 1
+                return self.doc[j:end].text
+        return None
+
+    def _generic(self, out: list[Mention], used: list[bool]) -> None:
+        """'Conservative government', 'Australian government', bare 'the government', 'police'."""
+        texts = self.texts
+        for i in range(self.n):
+            low = texts[i].lower()
+            if used[i] or low not in GENERIC_HEADS or not texts[i].islower() and not self.initial[i]:
+                continue
+            prev = next((m for m in out if m.end == i and m.kind in (None, "organization", "place")
+                         and m.end - m.start <= 2 and m.role is None), None)
+            if prev is not None and (self.lex.adjective_country(prev.text) is None or True):
+                out.remove(prev)
+                m = Mention(prev.start, i + 1, self.doc[prev.start:i + 1].text, "organization",
+                            self._key(prev.start, i + 1), strength=STRONG, subject=prev.subject)
+                out.append(m)
+                used[i] = True
+                continue
+            k = i
+            if i > 0 and self.lex.adjective_country(texts[i - 1]) and not used[i - 1]:
+                k = i - 1  # "Australian government"
+            out.append(Mention(k, i + 1, self.doc[k:i + 1].text, "organization", self._key(k, i + 1),
+                               strength=MEDIUM if k < i else WEAK,
+                               generic=k == i and not GENERIC_HEADS[low],
+                               subject=clause_start(self.doc, k, self.sent_starts)))
+            for j in range(k, i + 1):
+                used[j] = True
+
+    def _groups(self, out: list[Mention], used: list[bool], *, with_modifier: bool) -> None:
+        texts, forms = self.texts, self.lex.group_forms
+        for i in range(self.n):
+            low = texts[i].lower()
+            if used[i] or low not in forms or low in GENERIC_HEADS:
+                continue
+            if not texts[i].islower() and not self.initial[i]:
+                continue
+            k = i
+            if with_modifier:
+                if not (i > 0 and self.is_cap(i - 1) and not used[i - 1] and texts[i - 1].isalpha()
+                        and texts[i - 1].lower() not in self.lex.stop and not self.lex.place(texts[i - 1])):
+                    continue
+                k = i - 1  # "Web developers", "Industry analysts"
+            out.append(Mention(k, i + 1, self.doc[k:i + 1].text, "group", (low,), strength=MEDIUM,
+                               subject=clause_start(self.doc, k, self.sent_starts)))
+            for j in range(k, i + 1):
+                used[j] = True

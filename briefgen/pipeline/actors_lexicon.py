@@ -1,0 +1,174 @@
+"""Word lists for the actor rules, loaded once per process from briefgen/pipeline/data/.
+
+- countries_places.jsonl / countries_adjectives.jsonl: the place gazetteer (countries, regions,
+  cities, abbreviations, adjectives, demonyms) built by scripts/build_wordlists.py;
+- titles_de.tsv / titles_en.tsv: titles and functions ("Innenminister", "spokeswoman");
+- actors_orgs.tsv: words that make a name an organisation or a place ("-ministerium", "Inc.");
+- actors_groups.tsv: nouns for unnamed groups that speak or act ("Demonstranten", "critics").
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# capitalised words that are never an actor's name (beyond spaCy's stop words): calendar words,
+# salutations, discourse words that open sentences
+NEVER_NAMES = {
+    "de": """Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Januar Jänner Februar
+    März April Mai Juni Juli August September Oktober November Dezember Herr Frau Herrn Dr. Prof.
+    Uhr Euro Dollar Prozent Jahr Jahre Jahren Jahres Tag Tage Tagen Woche Wochen Monat Monate Ende
+    Anfang Mitte Seit Laut Zudem Dabei Damit Dagegen Daher Deshalb Trotzdem Außerdem Allerdings
+    Jedoch Inzwischen Bereits Erst Nun Jetzt Heute Gestern Morgen Zuvor Danach Später Derzeit
+    Hier Dort Ja Nein Bitte Danke Grund Angaben Ansicht Meinung Bericht Berichten Zeit""".split(),
+    "en": """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Mr Mrs Ms Mr. Mrs. Ms. Dr Dr. Prof.
+    Sir Madam Today Yesterday Tomorrow However Meanwhile Although Despite According Also Earlier
+    Later Still Yet Now Then Last Next First Second Third Many Several Some Most Other Others One
+    Two Three Four Five Six Seven Eight Nine Ten Hundreds Thousands Millions Officials Police
+    Reuters Photo Image Source Sources Update Updated Related Monday's Friday's Please Thank Thanks
+    Yes No Oh OK Okay""".split(),
+}
+HONORIFICS = {"de": {"Herr", "Herrn", "Frau", "Dr.", "Prof."},
+              "en": {"Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr.", "Prof.", "Sir", "Dame"}}
+# tokens allowed inside a multiword name between capitalised words
+NAME_LINKS = {"von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "dos", "bin", "ibn",
+              "al", "el", "le", "la", "zu", "vom", "ter", "ten", "y", "&"}
+
+
+def _rows(name: str):
+    with open(DATA / name, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    stop: set[str] = field(default_factory=set)
+    never: set[str] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)
+    title_suffixes: tuple[str, ...] = ()
+    title_phrases: dict[str, int] = field(default_factory=dict)  # English: phrase -> word count
+    org_words: dict[str, str] = field(default_factory=dict)
+    org_suffixes: tuple[tuple[str, str], ...] = ()
+    group_forms: set[str] = field(default_factory=set)
+    group_suffixes: tuple[str, ...] = ()
+    places: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # form -> (code, type, name)
+    adjectives: dict[str, str] = field(default_factory=dict)  # adjective/demonym stem -> code
+    std_names: dict[str, str] = field(default_factory=dict)  # code -> standard name in this language
+    speech_verbs: set[str] = field(default_factory=set)
+
+    # ------------------------------------------------------------ queries
+    def is_title(self, word: str) -> bool:
+        """German: a title or function noun ("Innenminister", "US-Präsident", "Ex-Chef")."""
+        head = word.rsplit("-", 1)[-1]
+        if head in self.title_words:
+            return True
+        low = head.lower()
+        return any(low.endswith(s) for s in self.title_suffixes) and len(low) < 40
+
+    def org_kind(self, word: str) -> str | None:
+        """The kind a head word gives a name: "Sozialministerium" -> organization."""
+        low = word.rsplit("-", 1)[-1].lower()
+        kind = self.org_words.get(low)
+        if kind:
+            return kind
+        for suffix, k in self.org_suffixes:
+            if low.endswith(suffix) and len(low) > len(suffix) + 1:
+                return k
+        return None
+
+    def is_group(self, lemma: str) -> bool:
+        low = lemma.rsplit("-", 1)[-1].lower()
+        if low in self.group_forms:
+            return True
+        return self.lang == "de" and any(low.endswith(s) for s in self.group_suffixes)
+
+    def place(self, form: str) -> tuple[str, str, str] | None:
+        hit = self.places.get(form)
+        if hit is None and self.lang == "de" and len(form) > 3 and form.endswith("s"):
+            hit = self.places.get(form[:-1])  # genitive: "Nordkoreas", "Thailands"
+        return hit
+
+    def adjective_country(self, word: str) -> str | None:
+        """Country code of an adjective or demonym: "nordkoreanische" -> KP, "Canadian" -> CA."""
+        if self.lang == "en":
+            return self.adjectives.get(word)
+        low = word.lower()
+        for end in ("en", "em", "er", "es", "e", ""):
+            if end and not low.endswith(end):
+                continue
+            stem = low[: len(low) - len(end)] if end else low
+            code = self.adjectives.get(stem)
+            if code:
+                return code
+        return None
+
+
+@lru_cache(maxsize=2)
+def load(lang: str) -> Lexicon:
+    lex = Lexicon(lang=lang)
+    if lang == "de":
+        from spacy.lang.de.stop_words import STOP_WORDS
+    else:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    lex.stop = {w.lower() for w in STOP_WORDS}
+    lex.never = set(NEVER_NAMES[lang])
+    if lang == "de":
+        words, suffixes = set(), []
+        for row in _rows("titles_de.tsv"):
+            form, match = row[0], (row[1] if len(row) > 1 else "word")
+            words.add(form)
+            if match == "suffix":
+                suffixes.append(form.lower())
+        lex.title_words = words
+        lex.title_suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
+    else:
+        for row in _rows("titles_en.tsv"):
+            lex.title_phrases[row[0].lower()] = len(row[0].split())
+    org_suffixes = []
+    for row in _rows("actors_orgs.tsv"):
+        lg, form, match, kind = row[:4]
+        if lg != lang:
+            continue
+        if match == "suffix":
+            org_suffixes.append((form.lower(), kind))
+        lex.org_words[form.lower()] = kind
+    lex.org_suffixes = tuple(sorted(org_suffixes, key=lambda s: len(s[0]), reverse=True))
+    groups = [row[1] for row in _rows("actors_groups.tsv") if row[0] == lang]
+    lex.group_forms = {g.lower() for g in groups}
+    lex.group_suffixes = tuple(g.lower() for g in groups if len(g) >= 5)
+    for line in open(DATA / "countries_places.jsonl", encoding="utf-8"):
+        r = json.loads(line)
+        if r["lang"] != lang:
+            continue
+        if r["type"] in ("country", "region", "continent"):
+            lex.std_names.setdefault(r["code"], r["name"])
+        prev = lex.places.get(r["form"])
+        # a country outranks a region or city of the same name ("Georgia", "Washington")
+        if prev is None or (prev[1] != "country" and r["type"] == "country"):
+            lex.places[r["form"]] = (r["code"], r["type"], r["name"])
+    for line in open(DATA / "countries_adjectives.jsonl", encoding="utf-8"):
+        r = json.loads(line)
+        if r["lang"] != lang:
+            continue
+        lex.adjectives[r["form"].lower() if lang == "de" else r["form"]] = r["code"]
+    verbs = DATA / f"speech_verbs_{lang}.tsv"
+    if verbs.exists():  # the quotes component's list, used here only as a salience cue
+        with open(verbs, encoding="utf-8") as fh:
+            for row in csv.reader(fh, delimiter="\t"):
+                if row and not row[0].startswith("#"):
+                    for cell in row[1:3]:
+                        lex.speech_verbs.update(w.lower() for w in re.split(r"[|\s]+", cell) if w.isalpha())
+    lex.speech_verbs.update({"de": "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten "
+                                   "betonte betont sprach kritisierte forderte meinte warnte berichtete "
+                                   "schrieb bestätigte kündigte", "en": "said says say told stated "
+                                   "announced added explained warned reported claimed wrote"}[lang].split())
+    return lex

@@ -1,0 +1,196 @@
+"""From mentions to actors: one entity per real-world actor, its kind, name and salience.
+
+Merging, in order:
+1. same base form ("Trump", "Trumps"; "Bundesverfassungsgericht", "Bundesverfassungsgerichtes");
+2. same gazetteer code ("US" in "US-Präsident", "USA", "Vereinigte Staaten");
+3. an acronym given in brackets after a name ("Europäische Union (EU)");
+4. a shorter name that is the end or the start of a longer one of the same kind ("Trump" ->
+   "Donald Trump", "Kim" -> "Kim Jong-un", "Vattenfall" -> "Vattenfall Europe"), the nearest
+   earlier one when several fit;
+5. a bare head noun that refers back to the nearest name it ends ("das Ministerium" ->
+   "schleswig-holsteinisches Sozialministerium", "die Polizei" -> "Berliner Polizei").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Actor
+from .actors_common import STRONG, Mention
+
+# salience weights
+W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 1.0, 0.6
+KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 0.8, "group": 0.6, "other": 0.8}
+
+
+class Entity:
+    __slots__ = ("mentions", "forms", "keys", "code", "links")
+
+    def __init__(self, m: Mention) -> None:
+        self.mentions = [m]
+        self.keys = {m.key}
+        self.code = m.code
+        self.links = list(m.links)
+
+    def absorb(self, other: "Entity") -> None:
+        self.mentions.extend(other.mentions)
+        self.keys |= other.keys
+        self.code = self.code or other.code
+        self.links.extend(other.links)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def kind(self, default: str) -> str:
+        votes: Counter = Counter()
+        for m in self.mentions:
+            if m.kind:
+                votes[m.kind] += m.strength * m.strength
+        if not votes:
+            return default
+        return votes.most_common(1)[0][0]
+
+    @property
+    def longest_key(self) -> tuple[str, ...]:
+        return max(self.keys, key=len)
+
+
+def _is_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return n < len(long) and (long[-n:] == short or long[:n] == short)
+
+
+def merge(mentions: list[Mention], *, default_kind: str = "organization") -> list[Entity]:
+    mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+    by_key: dict[tuple[str, ...], Entity] = {}
+    entities: list[Entity] = []
+    generics: list[Mention] = []
+    for m in mentions:
+        if m.generic:
+            generics.append(m)
+            continue
+        e = by_key.get(m.key)
+        if e is None:
+            e = Entity(m)
+            by_key[m.key] = e
+            entities.append(e)
+        else:
+            e.absorb(Entity(m))
+    # 2. same code
+    by_code: dict[str, Entity] = {}
+    for e in list(entities):
+        if e.code:
+            if e.code in by_code:
+                by_code[e.code].absorb(e)
+                entities.remove(e)
+            else:
+                by_code[e.code] = e
+    # 3. acronyms in brackets
+    for e in list(entities):
+        for ac in e.links:
+            other = by_key.get((ac.lower(),))
+            if other is not None and other is not e and other in entities:
+                e.absorb(other)
+                entities.remove(other)
+    # 4. short names into longer ones
+    entities.sort(key=lambda e: -len(e.longest_key))
+    for e in list(entities):
+        if e not in entities or len(e.longest_key) > 2:
+            continue
+        kind = e.kind("")
+        if kind == "group":
+            continue
+        cands = []
+        for other in entities:
+            if other is e:
+                continue
+            if not any(_is_part(k, ok) for k in e.keys for ok in other.keys):
+                continue
+            okind = other.kind("")
+            if kind == "place" and e.code and okind != "place":
+                continue  # "Myanmar" stays apart from "Regierung Myanmars"
+            if kind and okind and kind != okind and not (kind != "person" and okind == "place"):
+                continue
+            cands.append(other)
+        if not cands:
+            continue
+        before = [c for c in cands if c.first < e.first]
+        pool = before or cands
+        target = max(pool, key=lambda c: c.first) if before else min(pool, key=lambda c: c.first)
+        target.absorb(e)
+        entities.remove(e)
+    # 5. bare heads refer back
+    for g in generics:
+        head = g.key[-1]
+        best = None
+        for e in entities:
+            if e.kind(default_kind) not in ("organization", "place"):
+                continue
+            if e.first <= g.start and any(k and k[-1].endswith(head) for k in e.keys):
+                if best is None or e.first > best.first:
+                    best = e
+        if best is not None:
+            best.mentions.append(g)
+    entities.sort(key=lambda e: e.first)
+    return entities
+
+
+def _name_and_aliases(e: Entity) -> tuple[str, list[str]]:
+    counts = Counter(m.text for m in e.mentions)
+    first = {}
+    for m in sorted(e.mentions, key=lambda m: m.start):
+        first.setdefault(m.text, m.start)
+
+    def score(text: str):
+        toks = text.split()
+        m = next(m for m in e.mentions if m.text == text)
+        nominative = text.lower().rstrip("'’").endswith(m.key[-1]) if m.key else True
+        return (not m.generic, len(toks), nominative, counts[text], -first[text])
+
+    forms = sorted(counts, key=score, reverse=True)
+    name = forms[0]
+    aliases = [f for f in sorted(forms[1:], key=lambda f: first[f])]
+    for link in e.links:
+        if link != name and link not in aliases:
+            aliases.append(link)
+    return name, aliases
+
+
+def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: str,
+                 std_names: dict[str, str], keep_groups: bool = True) -> list[tuple[Actor, Entity]]:
+    named: dict[str, str] = {}
+    rows = []
+    for e in entities:
+        kind = e.kind(default_kind)
+        if kind == "group" and not keep_groups:
+            continue
+        name, aliases = _name_and_aliases(e)
+        if e.code:
+            named[e.code] = name
+        rows.append((e, kind, name, aliases))
+    out = []
+    for e, kind, name, aliases in rows:
+        ms = sorted(e.mentions, key=lambda m: m.start)
+        roles = list(dict.fromkeys(m.role for m in ms if m.role))
+        code = next((m.country for m in ms if m.country), None)
+        country = (named.get(code) or std_names.get(code)) if code else None
+        sents = tuple(sorted({sent_of[m.start] for m in ms}))
+        actor = Actor(name=name, kind=kind, aliases=tuple(aliases), roles=tuple(roles),
+                      mentions=len(ms), sentences=sents, country=country)
+        score = salience(e, kind, sents, sent_of)
+        out.append((score, e.first, actor, e))
+    out.sort(key=lambda r: (-r[0], r[1]))
+    return [(a, e) for _s, _f, a, e in out]
+
+
+def salience(e: Entity, kind: str, sents: tuple[int, ...], sent_of: list[int]) -> float:
+    n = sum(1 for m in e.mentions if not m.generic) + 0.5 * sum(1 for m in e.mentions if m.generic)
+    score = W_MENTION * n
+    if sents and sents[0] == 0:
+        score += W_LEAD
+    elif sents and sents[0] == 1:
+        score += W_SECOND
+    score += W_SUBJECT * sum(1 for m in e.mentions if m.subject)
+    if any(m.role for m in e.mentions) or any(m.strength == STRONG and m.kind == "person" for m in e.mentions):
+        score += 0.5
+    return score * KIND_WEIGHT.get(kind, 1.0)
