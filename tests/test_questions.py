@@ -1,0 +1,166 @@
+"""briefgen_questions: open questions (cue families, question transformations) and stances."""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from briefgen.model import STANCES, Question
+from briefgen.pipeline import extensions, questions as questions_module  # noqa: F401  (factories)
+from briefgen.pipeline import sentences  # noqa: F401
+from briefgen.pipeline.questions import compile_cue
+from briefgen.pipeline.questions_generate import Word, finish
+
+
+@pytest.fixture(scope="module")
+def nlp_de():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("briefgen_sentences")
+    nlp.add_pipe("briefgen_questions", config={"max_questions": 5})
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def nlp_en():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("briefgen_sentences")
+    nlp.add_pipe("briefgen_questions", config={"max_questions": 5})
+    return nlp
+
+
+def asked(nlp, text: str) -> list[str]:
+    return [q.question for q in nlp(text)._.questions]
+
+
+# ----------------------------------------------------------------- German, per cue family
+@pytest.mark.parametrize("text, question", [
+    # explicit uncertainty + ob-clause with a separable verb: "zurücktritt" -> "Tritt … zurück?"
+    ("Ob der Minister zurücktritt, ist noch unklar.", "Tritt der Minister zurück?"),
+    # pending investigation governing an ob-clause: the finite verb moves to the front
+    ("Die Partei will bis Freitag prüfen, ob sie den Vertrag unterzeichnen wird.", "Wird sie den Vertrag unterzeichnen?"),
+    # condition
+    ("Der Bau hängt davon ab, ob der Stadtrat die Mittel bewilligt.", "Bewilligt der Stadtrat die Mittel?"),
+    ("Alles hängt davon ab, ob beide Seiten einen Kompromiss finden könnten.", "Könnten beide Seiten einen Kompromiss finden?"),
+    # w-clauses become w-questions, the w-phrase keeps its preposition and noun
+    ("Wann die Brücke wieder geöffnet wird, ist nicht bekannt.", "Wann wird die Brücke wieder geöffnet?"),
+    ("Die Behörden konnten noch nicht sagen, in welchem Stadtteil das Feuer ausgebrochen war.",
+     "In welchem Stadtteil war das Feuer ausgebrochen?"),
+    ("Es ist unklar, wie viele der Wohnungen bewohnt waren.", "Wie viele der Wohnungen waren bewohnt?"),
+    # pending decision: the planning "will" becomes "wird", the adverbial goes behind the subject
+    ("Das Gericht will im Mai über die Klage entscheiden.", "Wird das Gericht im Mai über die Klage entscheiden?"),
+    ("Am Freitag will der Vorstand über den Vorschlag entscheiden.",
+     "Wird der Vorstand am Freitag über den Vorschlag entscheiden?"),
+    # doubt: the disputed dass-clause is asked about
+    ("Kritiker bezweifeln, dass das neue Gesetz die Mieten senken wird.", "Wird das neue Gesetz die Mieten senken?"),
+    # hedge: "soll … gestanden haben" -> "Hat … gestanden?", "soll … verlegt werden" -> "Wird … verlegt?"
+    ("Der Verdächtige soll die Tat bereits gestanden haben.", "Hat der Verdächtige die Tat bereits gestanden?"),
+    ("Die Patientin soll noch in dieser Woche in ein anderes Krankenhaus verlegt werden.",
+     "Wird die Patientin noch in dieser Woche in ein anderes Krankenhaus verlegt?"),
+    # reported speech subjunctive becomes indicative
+    ("Eine Einigung sei nach Angaben der Vermittler eventuell schon morgen möglich.",
+     "Ist eine Einigung nach Angaben der Vermittler schon morgen möglich?"),
+])
+def test_german_cue_families_and_transformations(nlp_de, text, question):
+    assert asked(nlp_de, text) == [question]
+
+
+# ----------------------------------------------------------------- English
+@pytest.mark.parametrize("text, question", [
+    ("It remains unclear whether the company will appeal the ruling.", "Will the company appeal the ruling?"),
+    ("The council is expected to vote on the budget next week.", "Will the council vote on the budget next week?"),
+    ("Critics say the new rules could raise prices for families.", "Could the new rules raise prices for families?"),
+    ("If the talks fail, the strike could last for weeks.", "Could the strike last for weeks if the talks fail?"),
+    ("The mayor has promised to reopen the library before the end of the year.",
+     "Will the mayor reopen the library before the end of the year?"),
+    ("Officials have not said when the road will be reopened, and it is unclear how much the repairs will cost.",
+     None),  # checked below: some question is built, never the sentence itself
+])
+def test_english_questions(nlp_en, text, question):
+    got = asked(nlp_en, text)
+    if question is None:
+        assert got and all(q.endswith("?") and q.rstrip("?") != text.rstrip(".") for q in got)
+    else:
+        assert got == [question]
+
+
+def test_english_claim_without_auxiliary_is_asked_as_is_it_true(nlp_en):
+    got = asked(nlp_en, "The former employee claimed that the firm destroyed the records.")
+    assert got == ["Is it true that the firm destroyed the records?"]
+
+
+# ----------------------------------------------------------------- what must not become a question
+@pytest.mark.parametrize("text", [
+    "Der Bürgermeister eröffnete am Montag die neue Schule.",
+    "Die Brücke wurde im Jahr 1990 gebaut und ist seither für den Verkehr freigegeben.",
+    "Wie geht es weiter?",  # already a question: not evidence for one
+    "Die Mannschaft gewann das Spiel mit drei zu eins.",
+])
+def test_german_settled_facts_yield_no_question(nlp_de, text):
+    assert asked(nlp_de, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The museum opened a new wing on Monday.",
+    "The team won the final by three goals to one.",
+    "Open questions",  # a heading
+])
+def test_english_settled_facts_yield_no_question(nlp_en, text):
+    assert asked(nlp_en, text) == []
+
+
+# ----------------------------------------------------------------- the contract
+def test_questions_follow_the_contract(nlp_de):
+    text = ("Der Stadtrat tagte am Montag. Ob der Haushalt beschlossen wird, ist noch offen. "
+            "Die Entscheidung soll im März fallen. Der Kämmerer sagte, das Defizit sei hoch. "
+            "Ob der Haushalt beschlossen wird, ist noch offen.")
+    doc = nlp_de(text)
+    sents = list(doc.sents)
+    qs = doc._.questions
+    assert qs and len(qs) <= 5
+    assert all(isinstance(q, Question) for q in qs)
+    for q in qs:
+        assert q.evidence == sents[q.sentence].text.strip()
+        assert q.question.endswith("?") and q.question.rstrip("?") != q.evidence.rstrip(".")
+    assert len({q.question for q in qs}) == len(qs)  # de-duplicated
+    assert len({q.evidence for q in qs}) == len(qs)
+    assert qs[0].question == "Wird der Haushalt beschlossen?"  # the strongest cue ranks first
+
+
+def test_cap_on_questions():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("briefgen_sentences")
+    nlp.add_pipe("briefgen_questions", config={"max_questions": 2})
+    text = " ".join(f"Ob die Gemeinde {n} die Straße saniert, ist unklar." for n in range(2, 8))
+    assert len(nlp(text)._.questions) == 2
+
+
+# ----------------------------------------------------------------- stances
+def test_german_stances(nlp_de):
+    doc = nlp_de("Der Täter soll geflohen sein. Der Minister sagte, die Lage sei ernst. "
+                 "Laut Polizei gab es zwei Verletzte. Die Brücke wurde 1990 gebaut.")
+    assert doc._.stances == ["hedged", "attributed", "attributed", "asserted"]
+
+
+def test_english_stances(nlp_en):
+    doc = nlp_en('The suspect reportedly fled the country. "We will win," she said. '
+                 "According to the police, two people were injured. The bridge opened in 1990.")
+    assert doc._.stances == ["hedged", "attributed", "attributed", "asserted"]
+    assert set(doc._.stances) <= set(STANCES)
+
+
+def test_stances_one_per_sentence(nlp_en):
+    doc = nlp_en("One. Two sentences here. And a third one may follow.")
+    assert len(doc._.stances) == len(list(doc.sents))
+
+
+# ----------------------------------------------------------------- pieces
+def test_cue_patterns():
+    assert compile_cue("hängt ... ab").search("Das hängt nach Ansicht vieler davon ab")
+    assert not compile_cue("hängt ... ab").search("Das hängt an der Wand")
+    assert compile_cue("Ermittlung*").search("die Ermittlungen dauern an")
+    assert compile_cue("=may").search("it may rain") and not compile_cue("=may").search("in May")
+    assert not compile_cue("ob").search("Oberbürgermeister")
+
+
+def test_finish_never_glues_a_mark_on_a_fragment():
+    assert finish([Word("ist", " ", -1), Word(",", " ", 3)]) is None
+    assert finish([Word("Ist", " ", 0), Word("es", " ", 1), Word("wahr", "", 2), Word(".", "", 3)]) == "Ist es wahr?"
