@@ -35,6 +35,7 @@ class TimexTagger:
         self.narrative = narrative
         self.rules = ruleset(lang)
         self.tenser = detector(lang)
+        self.clause_words = frozenset(self.rules.lex.data.get("clause_words", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         pub = doc._.pub_date
@@ -58,7 +59,7 @@ class TimexTagger:
             tense = None
             if c.kind in NEEDS_TENSE:
                 tense = self._tense(doc, sents[si] if si < len(sents) else doc[:], span, cache)
-            when = resolver.resolve(c.kind, c.groups, tense)
+            when = resolver.resolve(c.kind, c.groups, tense, si)
             out.append(TimeExpression(text=doc.text[c.start:c.end], start=c.start, end=c.end,
                                       value=when.iso() if when else None, sentence=si))
         doc._.timexes = out
@@ -67,9 +68,10 @@ class TimexTagger:
     def _tense(self, doc: Doc, sent, span, cache) -> int | None:
         """The tense of the clause around `span`, else of its sentence, else None."""
         lo, hi = span.start, span.end
-        while lo > sent.start and doc[lo - 1].text not in CLAUSE_BREAKS:
+        words = self.clause_words
+        while lo > sent.start and doc[lo - 1].text not in CLAUSE_BREAKS and doc[lo].lower_ not in words:
             lo -= 1
-        while hi < sent.end and doc[hi].text not in CLAUSE_BREAKS:
+        while hi < sent.end and doc[hi].text not in CLAUSE_BREAKS and doc[hi].lower_ not in words:
             hi += 1
         key = (lo, hi)
         if key not in cache:

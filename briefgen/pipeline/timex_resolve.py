@@ -41,7 +41,9 @@ def add_months(d: dt.date, n: int) -> dt.date:
 
 
 def shift(d: dt.date, unit: str, n: int) -> dt.date:
-    if unit in ("day", "hour"):
+    if unit == "hour":
+        return d + dt.timedelta(days=int(n / 24))
+    if unit == "day":
         return d + dt.timedelta(days=n)
     if unit == "week":
         return d + dt.timedelta(weeks=n)
@@ -127,6 +129,8 @@ class Resolver:
         self.pub = pub_date
         self.narrative = narrative
         self.last: When | None = None
+        self.last_day: tuple[When, int] | None = None
+        self.sentence = 0
 
     # anchors ------------------------------------------------------------------
     def anchor(self) -> When | None:
@@ -140,11 +144,19 @@ class Resolver:
         return a.date if a is not None and a.gran == "day" else None
 
     # main -----------------------------------------------------------------------
-    def resolve(self, kind: str, g: dict, tense: int | None) -> When | None:
+    def resolve(self, kind: str, g: dict, tense: int | None, sentence: int = 0) -> When | None:
+        self.sentence = sentence
+        lead = ((g.get("_prep") or g.get("_text", "")).split() or [""])[0].lower()
+        if lead in self.lex.data.get("past_prepositions", ()):
+            tense = -1  # "seit dem 19. September": a past date
+        if g.get("_merged"):
+            tense = None  # "morgen, den 20. September": the date next to the anchor
         fn = getattr(self, "_" + kind, None)
         when = fn(g, tense) if fn else None
         if when is not None and kind != "time":
             self.last = when
+            if when.gran == "day":
+                self.last_day = (when, sentence)
         return when
 
     def _year_of(self, g: dict) -> int | None:
@@ -214,6 +226,8 @@ class Resolver:
     def _deictic(self, g: dict, tense: int | None) -> When | None:
         if self.pub is None or self.narrative:
             return None
+        if g.get("lastnight"):
+            return When(self.pub - dt.timedelta(days=1), "day")
         off = self.lex.deictic.get(g["deictic"].lower(), 0)
         return When(self.pub + dt.timedelta(days=off), "day")
 
@@ -277,9 +291,11 @@ class Resolver:
                     return None
                 if g.get("ana", "").lower() in lex.anaphor_before:
                     n = -n
+        unit = self._out_gran(unit)
+        if unit == "day" and self.last_day is not None:
+            last = self.last_day[0]  # "the next day": after the last day named
         if last is None:
             return None
-        unit = self._out_gran(unit)
         if GRAN_ORDER.get(unit, 3) < GRAN_ORDER[last.gran]:
             return None
         return When(shift(last.date, unit, n), unit)
@@ -292,10 +308,13 @@ class Resolver:
         return self.last
 
     def _time(self, g: dict, tense: int | None) -> When | None:
-        if self.last is not None and self.last.gran == "day":
-            return self.last
+        """A clock time: the day named in this sentence, else the publication day."""
+        if self.last_day is not None and self.sentence == self.last_day[1]:
+            return self.last_day[0]
         if self.pub is not None and not self.narrative:
             return When(self.pub, "day")
+        if self.last is not None and self.last.gran == "day":
+            return self.last
         return None
 
     def _period(self, g: dict, tense: int | None) -> When | None:
@@ -307,6 +326,14 @@ class Resolver:
             return None
         rel = self.lex.rel(g.get("rel") or g.get("rel2"))
         season = g.get("season") or g.get("season2") or g.get("season3")
+        if g.get("ord") and not season and not (isinstance(rel, int) and rel != 0):
+            n = self.lex.ordinals.get(g["ord"].lower(), 1)
+            half = g.get("punit", "").lower().startswith(("halb", "half", "jahreshälfte"))
+            month = (6 * n - 3) if half else (3 * n - 1)  # the middle of the quarter or half
+            if self.narrative or rel == 0:
+                return When(a.date, "year")
+            d = pick_year(a.date, min(12, max(1, month)), None, tense)
+            return When(d or a.date, "year")
         if isinstance(rel, int) and rel != 0 and not season:
             return When(dt.date(a.date.year + rel, 1, 1), "year")
         if season:
@@ -319,6 +346,24 @@ class Resolver:
                 d = pick_year(a.date, month, None, tense)
             return When(d or a.date, "year")
         return When(a.date, "year")
+
+    def _weekofmonth(self, g: dict, tense: int | None) -> When | None:
+        """"the last week of March": the ISO week holding that week's Thursday."""
+        month = self.lex.months.get(g["month"].lower())
+        year = self._year_of(g)
+        a = self.anchor()
+        if year is None:
+            if a is None:
+                return None
+            d = pick_year(a.date, month, None, tense) if not self.narrative else a.date.replace(day=1)
+            year = d.year if d else a.date.year
+        last_day = calendar.monthrange(year, month)[1]
+        n = self.lex.ordinals.get(g["wkord"].lower(), 1)
+        if g["wkord"].lower() in ("last", "final", "letzte", "letzten"):
+            day = dt.date(year, month, last_day) - dt.timedelta(days=3)
+        else:
+            day = dt.date(year, month, min(last_day, 7 * (n - 1) + 4))
+        return When(day, "week")
 
     def _holiday(self, g: dict, tense: int | None) -> When | None:
         month, day = self.lex.holidays.get(g["holiday"].lower(), (None, None))

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+OPEN_QUOTES = "„\"»«“‘"
+CLOSE_QUOTES = "“”\"«»’"
 
 
 def _alt(words, cap: bool = False) -> str:
@@ -97,7 +99,7 @@ def _placeholders(lex: Lexicon) -> dict[str, str]:
         "DP": _alt(d["dayparts"]),
         "DPS": _alt(d["daypart_suffixes"]),
         "DAY": r"(?:0?[1-9]|[12]\d|3[01])(?!\d)",
-        "YEAR": r"(?:1\d{3}|20\d{2})(?!\d)",
+        "YEAR": r"(?:1\d{3}|20\d{2})(?!\d|-?er\b|er[a-z])",
         "NUM": r"(?:\d{1,3}(?![\d.,]\d)|\[?" + _alt(d["numbers"], cap=True) + r"\]?)",
         "VNUM": _alt(d["vague_numbers"], cap=True),
         "QUAL": _alt(d["qualifiers"], cap=True),
@@ -141,6 +143,7 @@ class RuleSet:
                 if m.end() <= m.start():
                     continue
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                groups["_text"] = m.group(0)
                 cand = Candidate(m.start(), m.end(), kind, name, groups, core_start=m.start())
                 if not self._rejected(cand, text):
                     found.append(cand)
@@ -174,6 +177,11 @@ class RuleSet:
             if out:
                 prev = out[-1]
                 gap = text[prev.end:c.start]
+                if prev.kind == "time" and re.fullmatch(r"\s+(?:(?:am|on|des|of)\s+)?", gap) \
+                        and c.kind in ("date", "deictic", "anaphor"):
+                    merged = Candidate(prev.start, c.end, c.kind, c.rule, dict(c.groups), c.core_start)
+                    out[-1] = merged  # "at 2:30 the next day", "um 15 Uhr am Dienstag"
+                    continue
                 if (re.fullmatch(r",\s*(?:den|dem|the)?\s*", gap) and "day" in c.groups
                         and prev.kind in ("deictic", "date") and "day" not in prev.groups):
                     merged = Candidate(prev.start, c.end, c.kind, c.rule, dict(c.groups), c.core_start)
@@ -187,6 +195,19 @@ class RuleSet:
     def _prev_word(self, text: str, pos: int) -> str:
         m = self._word_before.search(text, max(0, pos - 30), pos)
         return m.group(1).lower() if m else ""
+
+    def _prev_word_raw(self, text: str, pos: int) -> str:
+        m = self._word_before.search(text, max(0, pos - 30), pos)
+        return m.group(1) if m else ""
+
+    @staticmethod
+    def _in_quoted_name(text: str, c: Candidate) -> bool:
+        """The expression ends a short quoted name: an opening mark shortly before, a closing one right after."""
+        if not text[c.end:c.end + 1] or text[c.end:c.end + 1] not in CLOSE_QUOTES:
+            return False
+        before = text[max(0, c.start - 40):c.start]
+        opened = max(before.rfind(q) for q in OPEN_QUOTES)
+        return opened >= 0 and not any(ch in before[opened:] for ch in ".!?,;" + CLOSE_QUOTES)
 
     def _next_word(self, text: str, pos: int) -> str:
         m = self._word_after.match(text, pos)
@@ -202,14 +223,21 @@ class RuleSet:
             nxt = self._next_word(text, c.end)
             if nxt.lower() in lex.year_noun_stop or prev in lex.qualifiers or prev in lex.year_prev_stop:
                 return True
-            if text[c.end:c.end + 1] in "%€$" or text[max(0, c.start - 1):c.start] in "$€£#":
+            after, before = text[c.end:c.end + 1], text[c.start - 1:c.start] if c.start else ""
+            if (after and after in "%€$") or (before and before in "$€£#"):
                 return True
+            if before and before in OPEN_QUOTES:
+                return True  # a title: „2001: Odyssee im Weltraum“
             if prev not in lex.prep_words:
-                if lex.lang == "de" and nxt[:1].isupper() and nxt.lower() not in lex.function_words:
-                    return True  # "1969 Menschen"
+                prev_raw = self._prev_word_raw(text, c.start)
+                if lex.lang == "de" and nxt[:1].isupper() and nxt.lower() not in lex.function_words \
+                        and not (prev_raw[:1].isupper() and not prev_raw.endswith(".")):
+                    return True  # "starben 1969 Menschen" (but "seinem Rücktritt 1993 Bundesminister")
                 if lex.lang == "en" and nxt[:1].islower() and nxt.endswith("s") and len(nxt) > 3 \
                         and nxt.lower() not in lex.function_words:
                     return True  # "1969 people"
+        if c.rule.startswith("weekday") and self._in_quoted_name(text, c):
+            return True  # „BILD am Sonntag“: part of a name
         if c.kind == "deictic" and c.groups.get("deictic") == "Morgen" and c.rule == "deictic":
             before = text[max(0, c.start - 3):c.start].strip()
             if before and before[-1] not in ".!?\n„“\"»«:":

@@ -27,6 +27,7 @@ class TenseDetector:
         self.perfect_aux = set(t.get("perfect_aux", []))
         self.past_forms = set(t.get("past_forms", []))
         self.determiners = set(t.get("determiners", []))
+        self.passive_aux = set(t.get("passive_aux", []))
         self.weak_suffixes = tuple(t.get("weak_past_suffixes", []))
         self.weak_stop = set(t.get("weak_past_stop", []))
         self.participle_stop = set(t.get("participle_stop", []))
@@ -44,15 +45,16 @@ class TenseDetector:
         low = [w.lower() for w in words]
         if any(w in self.future_aux for w in low):
             return 1
-        if any(w in self.future_cues for w in low):
-            return 1
         for phrase in self.future_phrases:
             n = len(phrase)
             if any(tuple(low[i:i + n]) == phrase for i in range(len(low) - n + 1)):
                 return 1
-        if self.lang == "de":
-            return self._past_de(words, low)
-        return self._past_en(words, low)
+        past = self._past_de(words, low) if self.lang == "de" else self._past_en(words, low)
+        if past is not None:
+            return past
+        if any(w in self.future_cues for w in low):
+            return 1
+        return None
 
     def _past_de(self, words: list[str], low: list[str]) -> int | None:
         if any(w in self.past_aux or w in self.past_forms for w in low):
@@ -81,6 +83,8 @@ class TenseDetector:
             if len(lw) > 4 and lw.endswith("ed") and lw not in self.weak_stop and w[:1].islower():
                 if i and low[i - 1] in self.determiners:
                     continue  # "the proposed law"
+                if any(x in self.passive_aux for x in low[max(0, i - 3):i]):
+                    continue  # "is officially reported": present passive
                 return -1
         return None
 
