@@ -7,6 +7,10 @@ from .quotes_marks import MarkedQuote
 from .quotes_rules import BOUNDARY, END_PUNCT, Ctx, Cue
 
 CLOSE_MARKS = {"“", "”", '"', "«", "»", "''"}
+EN_RIGHT_STOP = {"in", "on", "at", "to", "during", "after", "before", "that", "yesterday", "today", "when",
+                 "while", "adding", "who", "which", "last", "this", "earlier", "told", "according"}
+PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}
+PERFECT = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 
 
 @dataclass
@@ -82,18 +86,54 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
             if np_:
                 return ("np", cue.head + 1, np_[1])
         return ("np", cue.head + 1, cue.end)
+    if "h" in cue.flags:  # "In der Erklärung heißt es": the source is the "in" phrase
+        for i in range(s, e):
+            if low[i] in ("in", "im") and ctx.quote_of[i] < 0:
+                np_ = ctx._np_from(i + 1, e) if low[i] == "in" else ctx._np_from(i + 1, e) or None
+                if np_:
+                    return ("np", i + 1, np_[1])
+        return None
+    head = cue.head
+    if cue.part and ctx.lang == "de":
+        # "hat X gesagt" / "wurde gefordert": find the finite auxiliary of the clause
+        k = head
+        while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT:
+            k -= 1
+            if low[k] in PASSIVE:
+                for a in range(k, head):
+                    if low[a] in ("von", "vom") and a + 1 < head:
+                        np_ = ctx._np_from(a + 1, head)
+                        if np_:
+                            return ("np", a + 1, np_[1])
+                return None
+            if low[k] in PERFECT:
+                head = k
+                break
     # verb: "wie X sagte", Vorfeld subject, subject after the verb
-    k = cue.head
-    while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT and cue.head - k < 12:
+    k = head
+    while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT and head - k < 12:
         if low[k - 1] in ("wie", "as"):
-            if k < cue.head:
-                return ("np", k, cue.head)
+            if k < head:
+                return ("np", k, head)
             break
         k -= 1
-    left = ctx.np_left(cue.head, s)
+    if ctx.lang == "de" and head + 1 < e and low[head + 1] in ("er", "sie", "man", "wir", "ich") \
+            and (head == s or low[head - 1] not in ctx.w["pron"]):
+        return ("np", head + 1, head + 2)  # "…, sagte er" / "Den Plan lehnte sie ab"
+    left = ctx.np_left(head, s)
     if left:
         return ("np",) + left
-    right = ctx.np_right(cue.end if ctx.lang == "en" else cue.head + 1, e)
+    if ctx.lang == "en":
+        # inverted "…, said the minister": only after a comma or a closing quotation mark
+        if head > s and (low[head - 1] == "," or low[head - 1] in CLOSE_MARKS):
+            b = cue.end
+            while b < e and b - cue.end < 12 and low[b] not in BOUNDARY and low[b] not in END_PUNCT \
+                    and low[b] not in EN_RIGHT_STOP:
+                b += 1
+            if b > cue.end:
+                return ("np", cue.end, b)
+        return None
+    right = ctx.np_right(head + 1, e)
     if right:
         return ("np",) + right
     return None
@@ -185,7 +225,8 @@ def find_indirect(ctx: Ctx, *, reported: bool = True) -> list[Found]:
                     add("indirect", j + 1, _clause_end(ctx, j + 1, e, cues), cue)
                     continue
                 a = cue.end
-                if "o" not in cue.flags and (low[a] in w["pron"] or low[a] in w["subj_det"] or
+                inverted = cue.head > s and (low[cue.head - 1] == "," or low[cue.head - 1] in CLOSE_MARKS)
+                if not inverted and "o" not in cue.flags and (low[a] in w["pron"] or low[a] in w["subj_det"] or
                                              (ctx.is_cap(a) and low[a] not in w["prep"])):
                     add("indirect", a, _clause_end(ctx, a, e, cues), cue)
                     continue
@@ -194,7 +235,14 @@ def find_indirect(ctx: Ctx, *, reported: bool = True) -> list[Found]:
             if ctx.lang == "en":
                 while p > s and low[p] not in BOUNDARY and cue.head - p < 12:
                     p -= 1
-            if p > s and (low[p] == "," or low[p] in CLOSE_MARKS):
+            tail_ok = True
+            if ctx.lang == "en":
+                t = cue.end
+                while t < e and low[t] not in END_PUNCT and t - cue.end < 10 and low[t] != "that" \
+                        and ctx.quote_of[t] < 0:
+                    t += 1
+                tail_ok = t >= e or low[t] in END_PUNCT
+            if tail_ok and p > s and (low[p] == "," or low[p] in CLOSE_MARKS):
                 q = p
                 while q > s and low[q] in CLOSE_MARKS | {","}:
                     q -= 1
@@ -231,9 +279,7 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
             continue
         si, sj = sent_of[o], sent_of[c]
         s, e = ctx.sents[si][0], ctx.sents[sj][1]
-        title = o > 0 and (low[o - 1] in w["title_nouns"] or (
-            o - 1 > s and ctx.is_cap(o - 1) and low[o - 2] not in BOUNDARY and words <= 4
-            and ctx.lang == "de"))
+        title = _title_like(ctx, mq, s, words)
         speaker = None
         # 1. right after the closing mark: „…“, sagte X / "…," X said / „…“, so X
         j = c + 1
@@ -245,8 +291,9 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
             for cu in cues:
                 if cu.kind == "so" or cu.kind == "verb":
                     if cu.kind == "verb" and cu.head == j:
-                        r = ctx.np_right(cu.end, min(n, cu.end + 10))
-                        speaker = ("np",) + r if r else None
+                        r = ctx.np_right(cu.end, min(n, cu.end + 10)) if not cu.part else None
+                        speaker = ("np",) + r if r else _speaker_of(ctx, cu, ctx.sents[sent_of[j]][0],
+                                                                   ctx.sents[sent_of[j]][1])
                     elif cu.kind == "verb" and ctx.lang == "en":
                         r = ctx.np_left(cu.head, j)
                         speaker = ("np",) + r if r else None
@@ -255,6 +302,12 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                         speaker = ("np",) + r if r else None
                     if speaker:
                         break
+        # 1b. inside an indirect clause
+        if speaker is None:
+            for f in indirect:
+                if f.start <= o and c <= f.end + 1:
+                    speaker = ("same", f)
+                    break
         # 2. before the opening mark: X sagte: „…“
         if speaker is None:
             cues = [cu for cu in ctx.verb_cues(s, o) + ctx.prep_cues(s, o) if o - cu.end <= 6]
@@ -262,7 +315,7 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                 cu = cues[-1]
                 speaker = _speaker_of(ctx, cu, ctx.sents[sent_of[cu.head]][0], o)
         # 3. a cue elsewhere in the sentence(s)
-        if speaker is None and not title:
+        if speaker is None and not title and (words >= 3 or _has_konj(ctx, s, e)):
             cues = ctx.verb_cues(s, e) + ctx.prep_cues(s, e)
             if cues:
                 cu = min(cues, key=lambda cu: abs(cu.head - o))
@@ -281,12 +334,6 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                 if speaker is None:
                     r = ctx.np_left(k, ps) if False else ctx._np_from(ps, k)
                     speaker = ("np",) + r if r else ("last",)
-        # 5. inside an indirect clause
-        if speaker is None:
-            for f in indirect:
-                if f.start <= o and c <= f.end + 1:
-                    speaker = ("same", f)
-                    break
         # 6. continuation of the quote before (split quote, next paragraph)
         if speaker is None and prev is not None and sent_of[prev.anchor] >= si - 1 and (
                 o == s or words >= min_words):
@@ -300,3 +347,23 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
         out.append(f)
         prev = f
     return out
+
+
+def _title_like(ctx: Ctx, mq: MarkedQuote, s: int, words: int) -> bool:
+    """A name or title in quotation marks: after a title noun ("der Film „…“", "the website,
+    "…""), before one ("Microsoft's "…" site"), in title case, or a cited headline ("…" — Source)."""
+    low, w, n = ctx.low, ctx.w, len(ctx.low)
+    o, c = mq.open, mq.close
+    if o > 0 and (low[o - 1] in w["title_nouns"] or (low[o - 1] == "," and o > 1 and low[o - 2] in w["title_nouns"])):
+        return True
+    if c + 1 < n and low[c + 1] in w["title_nouns"]:
+        return True
+    if c + 1 < n and low[c + 1] in ("—", "–", "-") and not any(ctx.low[i] in END_PUNCT for i in mq.inner):
+        return True
+    inner = [i for i in mq.inner if ctx.is_word(i)]
+    if ctx.lang == "en" and len(inner) >= 2 and all(ctx.is_cap(i) or low[i] in ("of", "the", "and", "in", "on", "for", "a")
+                                                    for i in inner):
+        return True
+    if ctx.lang == "de" and o - 1 > s and ctx.is_cap(o - 1) and low[o - 2] not in BOUNDARY and words <= 4:
+        return True  # "die Mondlandefähre „Adler“"
+    return False

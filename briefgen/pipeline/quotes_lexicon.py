@@ -27,6 +27,7 @@ class Lexicon:
     post: set[str] = field(default_factory=set)  # "zufolge"
     nach: set[str] = field(default_factory=set)  # nouns after "nach": Angaben, Worten, ...
     so: set[str] = field(default_factory=set)
+    participles: set[str] = field(default_factory=set)
 
     def add_form(self, form: str, flags: str, particle: str | None = None) -> None:
         entry = (flags, particle)
@@ -55,9 +56,12 @@ def _de_verb(lex: Lexicon, lemma: str, forms: list[str], flags: str) -> None:
             lex.add_form(particle + f, flags)  # subordinate clause: "wie die Polizei mitteilte"
     if part:
         lex.add_form(part, flags)
+        lex.participles.add(part)
 
 
 def _en_verb(lex: Lexicon, lemma: str, forms: list[str], flags: str) -> None:
+    if len(forms) > 2 and " " not in forms[2]:
+        lex.participles.add(forms[2])
     for f in [lemma] + forms:
         toks = tuple(f.split())
         if len(toks) == 1:
@@ -90,6 +94,8 @@ def load_lexicon(lang: str) -> Lexicon:
                         lex.add_form(toks[0], flags)
                     else:
                         lex.add_seq(toks, flags)
+                    if lang == "de" and "ge" in toks[-1] and toks[-1].endswith(("t", "en")):
+                        lex.participles.add(toks[-1])
         elif kind == "konj":
             lex.konj.update(forms)
             if key == "I":

@@ -25,6 +25,7 @@ class Cue:
     end: int  # index after the last token of the cue (particle included)
     flags: str
     kind: str = "verb"  # verb | prep | post | nach | so
+    part: bool = False  # a participle: the finite auxiliary stands elsewhere
 
 
 class Ctx:
@@ -62,6 +63,7 @@ class Ctx:
                 continue
             seq = self._match_seq(i, e)
             if seq:
+                seq.part = low[seq.end - 1] in lex.participles
                 out.append(seq)
                 i = seq.end
                 continue
@@ -81,6 +83,7 @@ class Ctx:
                         if cue:
                             break
                 if cue:
+                    cue.part = tok in lex.participles and cue.end == i + 1
                     out.append(cue)
             i += 1
         return out
@@ -169,6 +172,10 @@ class Ctx:
             i += 1
             if i - start > 10:
                 break
+        while self.lang == "en" and i + 1 < e and low[i] in ("'s", "’s") and self.is_cap(i + 1):
+            i += 2  # "Saudi Arabia's Civil Defense Authority"
+            while i < e and self.is_cap(i):
+                i += 1
         end = i
         # genitive / "von" attachment: "der Sprecher der Polizei", "a spokesman for the company"
         while i < e and low[i] in w["gen_link"] and end - start < 10:
@@ -199,14 +206,27 @@ class Ctx:
         if self.lang == "en":
             while j > s and (low[j - 1] in w["aux"] or low[j - 1] in w["adv"] or low[j - 1].endswith("ly")):
                 j -= 1
-            if j > s and low[j - 1] == ",":  # "Name, a spokesman for X, said"
-                k = j - 2
-                while k > s and low[k] != "," and j - k < 14:
+            if j > s and low[j - 1] == ")":  # "General Motors (GM) said"
+                k = j - 1
+                while k > s and low[k] != "(" and j - k < 8:
                     k -= 1
-                if k > s and low[k] == "," and self.is_cap(k - 1):
+                if low[k] == "(":
                     j = k
-                else:
-                    return None
+            if j > s and low[j - 1] == ",":  # "Name, a spokesman for X, said" / "X, however, said"
+                k = j - 2
+                while k > s and low[k] not in BOUNDARY and low[k] not in END_PUNCT and j - k < 14:
+                    k -= 1
+                j = k if k > s and low[k] == "," else j - 1
+        if self.lang == "de" and j > s and low[j - 1] == ",":
+            # "Die Organisation, die …, erklärte" / "Fritz Muster, Sprecher der Partei, sagte"
+            k = j - 2
+            while k > s and low[k] not in BOUNDARY and low[k] not in END_PUNCT and j - k < 22:
+                k -= 1
+            if k > s and low[k] == "," and (low[k + 1] in w["rel"] or self.is_cap(k + 1)):
+                left = self.np_left(k, s)
+                if left and left[1] == k:
+                    return (left[0], j - 1)
+            return None
         cs = j
         while cs > s and low[cs - 1] not in BOUNDARY and low[cs - 1] not in END_PUNCT and \
                 not (self.lang == "en" and low[cs - 1] in ("that", "and", "but", "who", "which")):

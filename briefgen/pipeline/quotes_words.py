@@ -30,6 +30,7 @@ DE = {
         titel motto operation mission schiff schiffes zeitung zeitschrift magazin sendung serie
         programm projekt kampagne aktion slogan stück theaterstück oper werk werkes gedicht
         bericht berichts studie initiative ausstellung festival preis spiel spiels
+        website webseite internetseite seite blog artikel kolumne überschrift schlagzeile
         sogenannte sogenannten sogenannter so-genannte genannt genannte namens""".split()),
 }
 
@@ -52,7 +53,8 @@ EN = {
                      "official officials".split()),
     "title_nouns": set("""film movie book novel song album titled entitled called dubbed named
         operation mission ship vessel newspaper magazine show series programme program project
-        campaign slogan play opera poem report study headline so-called""".split()),
+        campaign slogan play opera poem report study headline so-called website site page blog
+        article column essay editorial""".split()),
 }
 
 WORDS = {"de": DE, "en": EN}
