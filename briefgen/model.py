@@ -17,6 +17,8 @@ LANGUAGES = ("de", "en")
 ACTOR_KINDS = ("person", "organization", "place", "group", "other")
 QUOTE_KINDS = ("direct", "indirect", "reported")
 STANCES = ("asserted", "attributed", "hedged")
+RESERVED_NAMES = frozenset("con prn aux nul com1 com2 com3 com4 com5 com6 com7 com8 com9 lpt1 lpt2 lpt3 lpt4 "
+                           "lpt5 lpt6 lpt7 lpt8 lpt9".split())
 ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
 
@@ -28,6 +30,8 @@ def slugify(text: str, max_length: int = 80) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     slug = slug[:max_length].rstrip("-")
+    if slug in RESERVED_NAMES:  # names some file systems refuse ("con.md", "nul.json")
+        slug = f"{slug}-x"
     return slug or "untitled"
 
 

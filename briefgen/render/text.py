@@ -7,6 +7,7 @@ the character itself. Line breaks become spaces, so untrusted text never starts 
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -31,8 +32,20 @@ def attr(text: str) -> str:
     return _SPACE.sub(" ", text).strip().translate(_ATTR_TABLE)
 
 
+def meta_text(text: str) -> str:
+    """Text for page metadata (title, description, tags), which themes print without escaping
+    and sometimes after `striptags`, which decodes entities again: angle brackets become look-alike
+    quotation marks, so no decoding can produce a tag, and & and quotes become entities."""
+    text = _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    return html.escape(text.replace("<", "‹").replace(">", "›"), quote=True)
+
+
 def yaml_value(value) -> str:
-    """A front matter value: JSON is valid YAML and quotes everything that needs it."""
+    """A front matter value made safe with `meta_text`; JSON is valid YAML and quotes what needs it."""
+    if isinstance(value, str):
+        value = meta_text(value)
+    elif isinstance(value, (list, tuple)):
+        value = [meta_text(v) if isinstance(v, str) else v for v in value]
     return json.dumps(value, ensure_ascii=False)
 
 
