@@ -67,7 +67,9 @@ def extract(paths: tuple[Path, ...], date: dt.date | None, lang: str | None) -> 
         for e in errors:
             click.echo(f"error: {e}", err=True)
         sys.exit(1)
-    extractor = Extractor()
+    # a trained model named in ./mkdocs.yml (extra.briefgen.models) is used here too
+    models = _settings().model_map() if Path("mkdocs.yml").is_file() else {}
+    extractor = Extractor(models=models)
     out = sys.stdout
     for article in articles:
         out.write(json.dumps(extractor(article).to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")

@@ -111,6 +111,14 @@ def test_oversized_file_refused_with_limit(tmp_path, monkeypatch):
         load_article(p, "big.md")
 
 
+def test_twenty_megabyte_article_is_refused_naming_the_limit(tmp_path):
+    p = tmp_path / "huge.md"
+    with p.open("wb") as f:
+        f.truncate(20 * 1024 * 1024)
+    with pytest.raises(ArticleErrors, match=r"huge.md: file is 20,971,520 bytes, over the limit of 2,097,152 bytes"):
+        load_article(p, "huge.md")
+
+
 def test_find_articles_refuses_symlinks_outside(tmp_path):
     root = tmp_path / "articles"
     (root / "2025").mkdir(parents=True)
