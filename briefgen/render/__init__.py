@@ -1,31 +1,71 @@
-"""Briefings -> the files of docs/ as {relative path: text}. No I/O, no spaCy."""
+"""Briefings -> the files of docs/ as {relative path: text}. No I/O, no spaCy.
+
+    index.md                      latest briefings as cards, links to the sections
+    briefings/index.md            years and months; briefings/YYYY-MM.md one page per month
+    briefings/<slug>.md|.json     one briefing page and its JSON
+    actors/index.md               kinds and initials; actors/<kind>-<initial>.md; actors/<slug>.md
+    timeline/index.md             years and months; timeline/YYYY-MM.md, timeline/YYYY.md
+    tags/index.md                 every tag; tags/<slug>.md one page per tag (Material's tags listing)
+    timeline.json                 TimelineJS 3 JSON of the global timeline
+    briefings.json                index of all briefings (pages, JSON, actors, tags)
+    feed.xml                      RSS 2.0 of the latest briefings
+    assets/...                    briefgen.css, briefgen.js and the search worker wrapper
+"""
 from __future__ import annotations
 
 import json
 from importlib import resources
 
 from ..model import Briefing
-from .briefing import briefing_page
+from .actors import actor_pages, collect_actors
+from .briefing import briefing_page, site_actor_link
+from .feeds import briefings_index_json, feed_xml
 from .indexes import briefings_index, home_page, month_pages
+from .labels import label
+from .links import SiteUrls
+from .related import related_briefings
+from .tags import tag_pages
+from .timeline import collect_events, timeline_json, timeline_pages
 
-ASSETS = ("briefgen.css", "briefgen.js")
+# package asset -> its path under docs/; the search worker must sit beside Material's own worker,
+# which loads the lunr language files relative to its own URL
+ASSETS = {
+    "briefgen.css": "assets/briefgen.css",
+    "briefgen.js": "assets/briefgen.js",
+    "briefgen-search.js": "assets/javascripts/workers/briefgen-search.js",
+}
 
 
 def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def render_site(briefings: list[Briefing], *, lang: str) -> dict[str, str]:
-    """Every generated file of docs/. Paths are POSIX, relative to docs/."""
+def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = None,
+                directory_urls: bool = True, site_name: str = "briefgen") -> dict[str, str]:
+    """Every generated file of docs/. Paths are POSIX, relative to docs/.
+
+    `site_url` and `directory_urls` (mkdocs.yml's site_url and use_directory_urls) only shape the
+    links inside feed.xml, timeline.json and briefings.json; pages link by their Markdown paths.
+    """
     briefings = sorted(briefings, key=lambda b: b.slug)
+    urls = SiteUrls(site_url=site_url, directory_urls=directory_urls)
+    related = related_briefings(briefings)
+    events = collect_events(briefings)
     files: dict[str, str] = {
         "index.md": home_page(briefings, lang),
         "briefings/index.md": briefings_index(briefings, lang),
         **month_pages(briefings, lang),
+        **actor_pages(collect_actors(briefings), lang),
+        **timeline_pages(events, lang),
+        **tag_pages(briefings, lang),
+        "timeline.json": json.dumps(timeline_json(events, lang, urls), ensure_ascii=False, indent=1) + "\n",
+        "briefings.json": briefings_index_json(briefings, urls),
+        "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
     }
     for b in briefings:
-        files[f"briefings/{b.slug}.md"] = briefing_page(b, lang)
+        files[f"briefings/{b.slug}.md"] = briefing_page(b, lang, actor_link=site_actor_link(b),
+                                                         related=related.get(b.slug, ()))
         files[f"briefings/{b.slug}.json"] = briefing_json(b)
-    for name in ASSETS:
-        files[f"assets/{name}"] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+    for name, path in ASSETS.items():
+        files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
     return files

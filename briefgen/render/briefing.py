@@ -7,25 +7,32 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Briefing
-from .labels import format_date, label
-from .text import inline, safe_url, yaml_value
-
-KEY_ACTORS = 6
+from ..model import ACTOR_KINDS, Briefing
+from .actors import name_index, resolve
+from .common import front_matter, md_link, time_html
+from .labels import label
+from .links import actor_path, briefing_path, relative
+from .related import KEY_ACTORS
+from .text import inline, safe_url
 
 
 def evidence_link(index: int) -> str:
     return f"[↗](#s-{index})"
 
 
-def briefing_page(b: Briefing, lang: str, *, actor_link=None) -> str:
-    """`actor_link(actor) -> relative URL or None` lets the site link actors to their pages."""
+def site_actor_link(b: Briefing):
+    """Links from a briefing page to the actor pages of the site."""
+    page = briefing_path(b.slug)
+    return lambda actor: relative(page, actor_path(actor.slug))
+
+
+def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str:
+    """`actor_link(actor) -> relative URL or None` lets the site link actors to their pages;
+    `related` is [(briefing, shared actor names)] from related.related_briefings."""
     L = lambda key: label(lang, key)  # noqa: E731
-    out = ["---", f"title: {yaml_value(b.title)}", f"description: {yaml_value(b.summary[:300])}"]
-    if b.tags:
-        out.append(f"tags: {yaml_value(list(b.tags))}")
-    out += ["---", "", f"# {inline(b.title)}", ""]
-    meta = [format_date(b.date, lang) if b.date else L("pub_date_unknown")]
+    out = front_matter(b.title, b.summary, tags=list(dict.fromkeys(t for t in b.tags if t.strip())))
+    out += [f"# {inline(b.title)}", ""]
+    meta = [time_html(b.date, lang) if b.date else L("pub_date_unknown")]
     url = safe_url(b.url)
     if b.source and url:
         meta.append(f"{L('source')}: [{inline(b.source)}]({url})")
@@ -42,7 +49,7 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None) -> str:
             name = f"[{inline(a.name)}]({target})" if target else inline(a.name)
             roles = f" — {inline(', '.join(a.roles))}" if a.roles else ""
             where = f" {evidence_link(a.sentences[0])}" if a.sentences else ""
-            out.append(f"- **{name}** ({L(a.kind)}){roles} · {a.mentions} {L('mentions')}{where}")
+            out.append(f"- **{name}** ({L(a.kind if a.kind in ACTOR_KINDS else 'other')}){roles} · {a.mentions} {L('mentions')}{where}")
         rest = b.actors[KEY_ACTORS:]
         if rest:
             names = ", ".join(
@@ -55,7 +62,7 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None) -> str:
         out += [f"## {L('timeline')}", ""]
         for e in b.events:
             hedge = f" *({L('hedged')})*" if e.stance == "hedged" else ""
-            out.append(f"- **{format_date(e.date, lang)}** — {inline(e.text)}{hedge} "
+            out.append(f"- **{time_html(e.date, lang)}** — {inline(e.text)}{hedge} "
                        f"<small>„{inline(e.expression)}“</small> {evidence_link(e.sentence)}")
         out.append("")
 
@@ -64,8 +71,11 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None) -> str:
         by_speaker: dict[str, list] = defaultdict(list)
         for q in b.quotes:
             by_speaker[q.speaker or L("unknown_speaker")].append(q)
+        names = name_index(b)
         for speaker, quotes in by_speaker.items():
-            out += [f"### {inline(speaker)}", ""]
+            actor = resolve(names, speaker) if quotes[0].speaker else None
+            target = actor_link(actor) if actor is not None and actor_link else None
+            out += [f"### {md_link(speaker, target) if target else inline(speaker)}", ""]
             for q in quotes:
                 hedge = f" *({L('hedged')})*" if q.stance == "hedged" else ""
                 text = f"„{inline(q.text)}“" if q.kind == "direct" else inline(q.text)
@@ -76,6 +86,14 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None) -> str:
         out += [f"## {L('questions')}", ""]
         for i, q in enumerate(b.questions, 1):
             out.append(f"{i}. {inline(q.question)} {evidence_link(q.sentence)}")
+        out.append("")
+
+    if related:
+        page = briefing_path(b.slug)
+        out += [f"## {L('related')}", ""]
+        for other, shared in related:
+            out.append(f"- {md_link(other.title, relative(page, briefing_path(other.slug)))} · "
+                       f"{time_html(other.date, lang)} · {L('shared_actors')}: {inline(', '.join(shared))}")
         out.append("")
 
     out += [f"## {L('article')}", ""]

@@ -1,15 +1,23 @@
-"""Section index pages: the home page and briefings by month. No page lists every briefing on
-every page: the navigation holds only the sections, and each month has its own page."""
+"""Section index pages: the home page (latest briefings as cards) and briefings by month.
+
+No page lists every briefing: the navigation holds only the sections, the home page the latest
+few, and each month has its own page.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
 
 from ..model import Briefing
-from .labels import MONTHS, format_date, label
-from .text import inline, yaml_value
+from .common import front_matter, md_link, one_line, time_html
+from .labels import MONTHS, label
+from .links import actor_path, briefing_path, relative
+from .text import inline
 
 LATEST = 12
+CARD_ACTORS = 3
 UNDATED = "undated"
+HOME = "index.md"
+INDEX = "briefings/index.md"
 
 
 def month_key(b: Briefing) -> str:
@@ -20,21 +28,39 @@ def newest_first(briefings) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (b.date is not None, b.date, b.slug), reverse=True)
 
 
-def briefing_line(b: Briefing, lang: str, prefix: str) -> str:
-    when = format_date(b.date, lang) if b.date else label(lang, "undated")
-    return f"- [{inline(b.title)}]({prefix}{b.slug}.md) · {when}"
+def briefing_line(b: Briefing, lang: str, page: str) -> str:
+    when = time_html(b.date, lang) if b.date else label(lang, "undated")
+    return f"- {md_link(b.title, relative(page, briefing_path(b.slug)))} · {when}"
+
+
+def card(b: Briefing, lang: str) -> list[str]:
+    """One Material grid card: title, date, one-line summary, key actors (linked to their pages)."""
+    when = time_html(b.date, lang) if b.date else label(lang, "undated")
+    lines = [f"-   **{md_link(b.title, briefing_path(b.slug))}**", "", "    ---", "",
+             f"    {when} · {inline(one_line(b.summary))}", ""]
+    actors = [md_link(a.name, actor_path(a.slug)) for a in b.actors[:CARD_ACTORS]]
+    if actors:
+        lines += [f"    {label(lang, 'key_actors')}: {', '.join(actors)}", ""]
+    return lines
 
 
 def home_page(briefings: list[Briefing], lang: str) -> str:
-    out = ["---", f"title: {yaml_value(label(lang, 'home'))}", "---", "", f"# {label(lang, 'latest')}", "",
-           label(lang, "intro"), ""]
+    out = front_matter(label(lang, "home"), label(lang, "intro"))
+    out += [f"# {label(lang, 'latest')}", "", label(lang, "intro"), ""]
     latest = newest_first(briefings)[:LATEST]
     if not latest:
-        out.append(label(lang, "no_briefings"))
-    for b in latest:
-        out.append(briefing_line(b, lang, "briefings/"))
-        out.append(f"    {inline(b.summary[:220])}")
-    out += ["", f"[{label(lang, 'by_month')} →](briefings/index.md)", ""]
+        out += [label(lang, "no_briefings"), ""]
+    else:
+        out += ['<div class="grid cards" markdown>', ""]
+        for b in latest:
+            out += card(b, lang)
+        out += ["</div>", ""]
+    out += [f"## {label(lang, 'sections')}", "",
+            f"- [{label(lang, 'all_briefings')}](briefings/index.md)",
+            f"- [{label(lang, 'actors')}](actors/index.md)",
+            f"- [{label(lang, 'timeline')}](timeline/index.md)",
+            f"- [{label(lang, 'tags')}](tags/index.md)",
+            f"- [{label(lang, 'feed')}](feed.xml)", ""]
     return "\n".join(out)
 
 
@@ -49,7 +75,10 @@ def briefings_index(briefings: list[Briefing], lang: str) -> str:
     by_month = defaultdict(list)
     for b in briefings:
         by_month[month_key(b)].append(b)
-    out = ["---", f"title: {yaml_value(label(lang, 'briefings'))}", "---", "", f"# {label(lang, 'by_month')}", ""]
+    out = front_matter(label(lang, "briefings"), label(lang, "briefings_description"))
+    out += [f"# {label(lang, 'by_month')}", ""]
+    if not briefings:
+        out += [label(lang, "no_briefings"), ""]
     years = defaultdict(list)
     for key in by_month:
         years[key[:4] if key != UNDATED else UNDATED].append(key)
@@ -68,8 +97,10 @@ def month_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     pages = {}
     for key, items in by_month.items():
         title = month_title(key, lang)
-        out = ["---", f"title: {yaml_value(title)}", "---", "", f"# {title}", ""]
+        path = f"briefings/{key}.md"
+        out = front_matter(title, label(lang, "month_description", month=title))
+        out += [f"# {title}", "", f"[← {label(lang, 'by_month')}]({relative(path, INDEX)})", ""]
         for b in newest_first(items):
-            out.append(briefing_line(b, lang, ""))
-        pages[f"briefings/{key}.md"] = "\n".join(out) + "\n"
+            out.append(briefing_line(b, lang, path))
+        pages[path] = "\n".join(out) + "\n"
     return pages

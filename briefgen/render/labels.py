@@ -14,6 +14,22 @@ LABELS = {
         "person": "Person", "organization": "Organisation", "place": "Ort", "group": "Gruppe", "other": "Sonstige",
         "intro": "Briefings zu Nachrichtenartikeln: wer beteiligt ist, was wann geschah, wer was sagte und was offen ist.",
         "pub_date_unknown": "Erscheinungsdatum unbekannt: relative Datumsangaben bleiben unaufgelöst.",
+        "actors": "Akteure", "actors_intro": "Alle Akteure aller Briefings, nach Art und Anfangsbuchstabe.",
+        "persons": "Personen", "organizations": "Organisationen", "places": "Orte", "groups": "Gruppen",
+        "others": "Sonstige", "roles_seen": "Rollen", "aliases": "Auch genannt", "named_in": "Genannt in",
+        "quotes_by": "Zitate", "events_with": "Ereignisse", "briefing_count": "Briefings",
+        "actor_description": "{kind} in {n} Briefing(s)", "no_actors": "Noch keine Akteure.",
+        "related": "Verwandte Briefings", "shared_actors": "gemeinsam", "tags": "Schlagwörter",
+        "tags_intro": "Alle Schlagwörter der Briefings.", "tag_title": "Schlagwort: {tag}", "no_tags": "Noch keine Schlagwörter.",
+        "tag_description": "Briefings mit dem Schlagwort {tag}", "timeline_intro": "Alle datierten Ereignisse aller Briefings, nach Jahr und Monat.",
+        "timeline_month_description": "Ereignisse im {month}", "timeline_year_only": "{year} (ohne genaueres Datum)",
+        "sources": "Quellen", "no_events": "Noch keine datierten Ereignisse.", "feed": "RSS-Feed",
+        "home_description": "Die neuesten Briefings", "briefings_description": "Alle Briefings nach Monat",
+        "month_description": "Briefings aus {month}", "initial_title": "{kinds}: {initial}",
+        "initial_description": "{kinds} mit dem Anfangsbuchstaben {initial}", "digits": "0–9",
+        "actors_description": "Akteure nach Art und Anfangsbuchstabe", "sections": "Rubriken",
+        "timeline_description": "Ereignisse aller Briefings nach Datum", "event_count": "Ereignisse",
+        "all_briefings": "Alle Briefings nach Monat",
     },
     "en": {
         "key_actors": "Key actors", "more_actors": "Other actors", "timeline": "Timeline",
@@ -25,6 +41,22 @@ LABELS = {
         "person": "Person", "organization": "Organisation", "place": "Place", "group": "Group", "other": "Other",
         "intro": "Briefings on news articles: who is involved, what happened when, who said what, and what is open.",
         "pub_date_unknown": "Publication date unknown: relative dates are left unresolved.",
+        "actors": "Actors", "actors_intro": "Every actor of every briefing, by kind and initial.",
+        "persons": "People", "organizations": "Organisations", "places": "Places", "groups": "Groups",
+        "others": "Other", "roles_seen": "Roles", "aliases": "Also called", "named_in": "Named in",
+        "quotes_by": "Quotes", "events_with": "Events", "briefing_count": "briefings",
+        "actor_description": "{kind} in {n} briefing(s)", "no_actors": "No actors yet.",
+        "related": "Related briefings", "shared_actors": "shared", "tags": "Tags",
+        "tags_intro": "Every tag of the briefings.", "tag_title": "Tag: {tag}", "no_tags": "No tags yet.",
+        "tag_description": "Briefings tagged {tag}", "timeline_intro": "Every dated event of every briefing, by year and month.",
+        "timeline_month_description": "Events in {month}", "timeline_year_only": "{year} (no closer date)",
+        "sources": "Sources", "no_events": "No dated events yet.", "feed": "RSS feed",
+        "home_description": "The latest briefings", "briefings_description": "All briefings by month",
+        "month_description": "Briefings from {month}", "initial_title": "{kinds}: {initial}",
+        "initial_description": "{kinds} whose name starts with {initial}", "digits": "0–9",
+        "actors_description": "Actors by kind and initial", "sections": "Sections",
+        "timeline_description": "Events of all briefings by date", "event_count": "events",
+        "all_briefings": "All briefings by month",
     },
 }
 
@@ -36,8 +68,18 @@ MONTHS = {
 }
 
 
-def label(lang: str, key: str) -> str:
-    return LABELS[lang][key]
+KIND_PLURALS = {"person": "persons", "organization": "organizations", "place": "places", "group": "groups",
+                "other": "others"}
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    """The site's word for `key`; `values` fill its {placeholders} (values are trusted or escaped by the caller)."""
+    text = LABELS[lang][key]
+    return text.format(**values) if values else text
+
+
+def kind_plural(lang: str, kind: str) -> str:
+    return LABELS[lang][KIND_PLURALS.get(kind, "others")]
 
 
 def format_date(value: str | dt.date | None, lang: str) -> str:

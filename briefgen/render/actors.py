@@ -1,0 +1,198 @@
+"""Actor pages: one per actor across all briefings (`Actor.slug` is the identity), and an index.
+
+The index lists the kinds and, for each, the initials that occur; each (kind, initial) has its
+own page, so no page lists every actor. An actor page shows the kind, the roles and other names
+seen, every briefing naming the actor (date, title), their quotes and the events they are in,
+each linked to its sentence.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
+from .common import front_matter, md_link, time_html
+from .labels import kind_plural, label
+from .links import actor_path, briefing_path, relative
+from .text import inline
+
+INDEX = "actors/index.md"
+
+
+@dataclass
+class ActorEntry:
+    slug: str
+    kind: str
+    name: str = ""
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    appearances: list[tuple[Briefing, Actor]] = field(default_factory=list)  # newest briefing first
+    quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
+    events: list[tuple[Briefing, Event]] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return actor_path(self.slug)
+
+    @property
+    def initial(self) -> str:
+        first = self.slug[:1]
+        return first if first.isalpha() else "0"
+
+
+def _key(name: str | None) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
+def name_index(b: Briefing) -> dict[str, Actor]:
+    """Within one briefing: every name and alias (case-folded) -> its actor; the most salient wins."""
+    index: dict[str, Actor] = {}
+    for a in b.actors:
+        for name in (a.name, *a.aliases):
+            index.setdefault(_key(name), a)
+    return index
+
+
+def resolve(index: dict[str, Actor], name: str | None) -> Actor | None:
+    return index.get(_key(name)) if name else None
+
+
+def briefing_order(b: Briefing) -> tuple:
+    """Newest first, undated last, then by slug."""
+    return (b.date is None, -(b.date.toordinal()) if b.date else 0, b.slug)
+
+
+def collect_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
+    """slug -> ActorEntry over all briefings, in a deterministic order."""
+    entries: dict[str, ActorEntry] = {}
+    names: dict[str, Counter] = defaultdict(Counter)
+    for b in sorted(briefings, key=briefing_order):
+        index = name_index(b)
+        for a in b.actors:
+            e = entries.setdefault(a.slug, ActorEntry(slug=a.slug, kind=a.kind))
+            if not any(prev is b for prev, _ in e.appearances):
+                e.appearances.append((b, a))
+            names[a.slug][a.name] += a.mentions
+            seen = {_key(r) for r in e.roles}
+            e.roles += [r for r in a.roles if _key(r) not in seen and not seen.add(_key(r))]
+            seen = {_key(x) for x in e.aliases}
+            e.aliases += [x for x in a.aliases if _key(x) not in seen and not seen.add(_key(x))]
+        for q in b.quotes:
+            a = resolve(index, q.speaker)
+            if a is not None:
+                entries[a.slug].quotes.append((b, q))
+        for ev in b.events:
+            done = set()
+            for name in ev.actors:
+                a = resolve(index, name)
+                if a is not None and a.slug not in done:
+                    done.add(a.slug)
+                    entries[a.slug].events.append((b, ev))
+    for slug, e in entries.items():
+        # the name used most often (mentions summed over briefings); ties by the name itself
+        e.name = min(names[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        e.aliases = [x for x in e.aliases if _key(x) != _key(e.name)]
+    return dict(sorted(entries.items()))
+
+
+def sort_key(e: ActorEntry) -> tuple:
+    return (e.name.casefold(), e.slug)
+
+
+def initial_path(kind: str, initial: str) -> str:
+    return f"actors/{kind}-{initial}.md"
+
+
+def initial_label(initial: str, lang: str) -> str:
+    return label(lang, "digits") if initial == "0" else initial.upper()
+
+
+def actors_index(entries: dict[str, ActorEntry], lang: str) -> str:
+    out = front_matter(label(lang, "actors"), label(lang, "actors_description"))
+    out += [f"# {label(lang, 'actors')}", "", label(lang, "actors_intro"), ""]
+    if not entries:
+        out.append(label(lang, "no_actors"))
+    by_kind = group_by_kind(entries)
+    for kind in ACTOR_KINDS:
+        if kind not in by_kind:
+            continue
+        initials = Counter(e.initial for e in by_kind[kind])
+        out += [f"## {kind_plural(lang, kind)} ({sum(initials.values())})", ""]
+        out.append(" · ".join(f"[{initial_label(i, lang)}]({relative(INDEX, initial_path(kind, i))}) ({n})"
+                              for i, n in sorted(initials.items())))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def group_by_kind(entries: dict[str, ActorEntry]) -> dict[str, list[ActorEntry]]:
+    by_kind: dict[str, list[ActorEntry]] = defaultdict(list)
+    for e in entries.values():
+        by_kind[e.kind if e.kind in ACTOR_KINDS else "other"].append(e)
+    return by_kind
+
+
+def initial_pages(entries: dict[str, ActorEntry], lang: str) -> dict[str, str]:
+    groups: dict[tuple[str, str], list[ActorEntry]] = defaultdict(list)
+    for kind, items in group_by_kind(entries).items():
+        for e in items:
+            groups[(kind, e.initial)].append(e)
+    pages = {}
+    for (kind, initial), items in sorted(groups.items()):
+        path = initial_path(kind, initial)
+        kinds, letter = kind_plural(lang, kind), initial_label(initial, lang)
+        out = front_matter(label(lang, "initial_title", kinds=kinds, initial=letter),
+                           label(lang, "initial_description", kinds=kinds, initial=letter))
+        out += [f"# {label(lang, 'initial_title', kinds=kinds, initial=letter)}", "",
+                f"[← {label(lang, 'actors')}]({relative(path, INDEX)})", ""]
+        for e in sorted(items, key=sort_key):
+            roles = f" — {inline(', '.join(e.roles[:3]))}" if e.roles else ""
+            out.append(f"- {md_link(e.name, relative(path, e.path))}{roles} · "
+                       f"{len(e.appearances)} {label(lang, 'briefing_count')}")
+        pages[path] = "\n".join(out) + "\n"
+    return pages
+
+
+def actor_page(e: ActorEntry, lang: str) -> str:
+    path = e.path
+    kind = label(lang, e.kind if e.kind in ACTOR_KINDS else "other")
+    description = label(lang, "actor_description", kind=kind, n=len(e.appearances))
+    if e.roles:
+        description += " · " + ", ".join(e.roles[:3])
+    out = front_matter(e.name, description)
+    out += [f"# {inline(e.name)}", "",
+            f"**{kind}** · [{kind_plural(lang, e.kind)}]({relative(path, initial_path(e.kind, e.initial))})", ""]
+    if e.roles:
+        out += [f"**{label(lang, 'roles_seen')}:** {inline(', '.join(e.roles))}", ""]
+    if e.aliases:
+        out += [f"**{label(lang, 'aliases')}:** {inline(', '.join(e.aliases))}", ""]
+
+    out += [f"## {label(lang, 'named_in')} ({len(e.appearances)})", ""]
+    for b, a in e.appearances:
+        target = relative(path, briefing_path(b.slug), f"s-{a.sentences[0]}" if a.sentences else None)
+        out.append(f"- {time_html(b.date, lang)} · {md_link(b.title, relative(path, briefing_path(b.slug)))} · "
+                   f"{a.mentions} {label(lang, 'mentions')} [↗]({target})")
+    out.append("")
+
+    if e.quotes:
+        out += [f"## {label(lang, 'quotes_by')} ({len(e.quotes)})", ""]
+        for b, q in e.quotes:
+            text = f"„{inline(q.text)}“" if q.kind == "direct" else inline(q.text)
+            target = relative(path, briefing_path(b.slug), f"s-{q.sentence_index}")
+            out.append(f"- {text} <small>{label(lang, q.kind) if q.kind in ('direct', 'indirect', 'reported') else ''}"
+                       f"</small> — {md_link(b.title, target)}")
+        out.append("")
+
+    if e.events:
+        out += [f"## {label(lang, 'events_with')} ({len(e.events)})", ""]
+        for b, ev in sorted(e.events, key=lambda be: (be[1].date is None, be[1].date or "", be[0].slug)):
+            target = relative(path, briefing_path(b.slug), f"s-{ev.sentence}")
+            out.append(f"- {time_html(ev.date, lang)} — {inline(ev.text)} — {md_link(b.title, target)}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def actor_pages(entries: dict[str, ActorEntry], lang: str) -> dict[str, str]:
+    pages = {INDEX: actors_index(entries, lang), **initial_pages(entries, lang)}
+    for e in entries.values():
+        pages[e.path] = actor_page(e, lang)
+    return pages

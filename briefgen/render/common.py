@@ -1,0 +1,62 @@
+"""Small pieces every page uses: front matter, dates as <time>, one-line summaries."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import ISO_VALUE
+from .labels import format_date
+from .text import inline, yaml_value
+
+DESCRIPTION_CHARS = 300
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«’']?\s")
+
+
+def front_matter(title: str, description: str, **extra: object) -> list[str]:
+    """Front matter lines; `description` becomes the page's <meta name="description">."""
+    out = ["---", f"title: {yaml_value(title)}", f"description: {yaml_value(shorten(description, DESCRIPTION_CHARS))}"]
+    for key, value in extra.items():
+        if value not in (None, (), []):
+            out.append(f"{key}: {yaml_value(value)}")
+    return out + ["---", ""]
+
+
+def iso(value: str | dt.date | None) -> str | None:
+    """The ISO value if it is one of the model's forms (day, month, year, ISO week), else None."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and ISO_VALUE.match(value):
+        return value
+    return None
+
+
+def time_html(value: str | dt.date | None, lang: str) -> str:
+    """A date as <time>: never starts a line with "13." (which Markdown would make a list)."""
+    value = iso(value)
+    if value is None:
+        return f"<time>{format_date(None, lang)}</time>"
+    return f'<time datetime="{value}">{format_date(value, lang)}</time>'
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(",;:–- ") + "…"
+
+
+def one_line(summary: str, limit: int = 180) -> str:
+    """The first sentence of a summary, at most `limit` characters (untrusted: escape it after)."""
+    text = " ".join((summary or "").split())
+    match = _SENTENCE_END.search(text)
+    first = text[: match.end()].rstrip() if match else text
+    return shorten(first, limit)
+
+
+def md_link(label_text: str, target: str) -> str:
+    """A Markdown link with an escaped (untrusted) label; `target` is a path we generated."""
+    return f"[{inline(label_text)}]({target})"

@@ -1,0 +1,57 @@
+"""Where each generated page lives, and links between them.
+
+Pages link to each other by their Markdown source paths (MkDocs turns them into URLs and
+checks them in strict mode); files outside MkDocs (feed.xml, timeline.json, briefings.json)
+need the URL a page will have on the site, which depends on `use_directory_urls`.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from ..model import slugify
+
+
+def briefing_path(slug: str) -> str:
+    return f"briefings/{slug}.md"
+
+
+def actor_path(slug: str) -> str:
+    return f"actors/{slug}.md"
+
+
+def tag_slug(tag: str) -> str:
+    return slugify(tag, max_length=60)
+
+
+def tag_path(tag: str) -> str:
+    return f"tags/{tag_slug(tag)}.md"
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A Markdown link target from one docs/ path to another (both POSIX, relative to docs/)."""
+    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """URLs of pages on the built site: absolute when `site_url` is known, else root-relative paths."""
+
+    site_url: str | None = None
+    directory_urls: bool = True
+
+    def page(self, md_path: str, anchor: str | None = None) -> str:
+        stem = md_path[:-3] if md_path.endswith(".md") else md_path
+        if self.directory_urls:
+            if stem == "index" or stem.endswith("/index"):
+                url = stem[: -len("index")]
+            else:
+                url = stem + "/"
+        else:
+            url = stem + ".html"
+        return self.file(url) + (f"#{anchor}" if anchor else "")
+
+    def file(self, path: str) -> str:
+        base = (self.site_url or "").rstrip("/")
+        return f"{base}/{path}" if base else path

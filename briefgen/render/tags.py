@@ -1,0 +1,58 @@
+"""Tag pages: tags/index.md lists every tag with its count; tags/<slug>.md holds Material's tags
+listing for that tag (so the tags shown on a briefing page link there) - one page per tag, so no
+page lists every briefing."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from ..model import Briefing
+from .common import front_matter
+from .labels import label
+from .links import relative, tag_path
+from .text import inline
+
+INDEX = "tags/index.md"
+
+
+def collect_tags(briefings: list[Briefing]) -> dict[str, dict[str, list[Briefing]]]:
+    """tag page path -> {tag spelling: briefings}; spellings with the same slug share one page."""
+    pages: dict[str, dict[str, list[Briefing]]] = defaultdict(lambda: defaultdict(list))
+    for b in sorted(briefings, key=lambda b: b.slug):
+        for tag in dict.fromkeys(b.tags):
+            if tag.strip():
+                pages[tag_path(tag)][tag].append(b)
+    return {p: dict(v) for p, v in sorted(pages.items())}
+
+
+def directive_value(names: list[str]) -> str:
+    """The YAML flow mapping inside <!-- material/tags ... -->: JSON strings with every character
+    that could end the comment or break YAML written as a \\u escape (valid in YAML double quotes)."""
+    def quote(name: str) -> str:
+        encoded = json.dumps(name, ensure_ascii=True)
+        for ch in "<>-!&{}[]#|*:,'`%@":
+            encoded = encoded.replace(ch, f"\\u{ord(ch):04x}")
+        return encoded
+    return "{ include: [" + ", ".join(quote(n) for n in names) + "] }"
+
+
+def tag_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
+    tags = collect_tags(briefings)
+    out = front_matter(label(lang, "tags"), label(lang, "tags_intro"))
+    out += [f"# {label(lang, 'tags')}", "", label(lang, "tags_intro"), ""]
+    if not tags:
+        out.append(label(lang, "no_tags"))
+    rows = sorted(tags.items(), key=lambda kv: (min(kv[1]).casefold(), kv[0]))
+    for path, spellings in rows:
+        count = len({b.slug for items in spellings.values() for b in items})
+        out.append(f"- [{inline(min(spellings))}]({relative(INDEX, path)}) ({count})")
+    pages = {INDEX: "\n".join(out).rstrip() + "\n"}
+    for path, spellings in tags.items():
+        name = min(spellings)
+        title = label(lang, "tag_title", tag=name)
+        page = front_matter(title, label(lang, "tag_description", tag=name))
+        page += [f"# {label(lang, 'tag_title', tag=inline(name))}", "",
+                 f"[← {label(lang, 'tags')}]({relative(path, INDEX)})", "",
+                 f"<!-- material/tags {directive_value(sorted(spellings))} -->", ""]
+        pages[path] = "\n".join(page)
+    return pages

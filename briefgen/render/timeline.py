@@ -1,0 +1,194 @@
+"""The global timeline: every dated event of every briefing, by year and month.
+
+The same event reported by two articles - same date, same actors, similar text - is shown once
+with both sources. Pages: timeline/index.md (years and months with counts), one page per month
+(timeline/YYYY-MM.md) and one per year for events dated only to the year (timeline/YYYY.md).
+Also exported as TimelineJS JSON (timeline.json).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Briefing, Event
+from .actors import name_index, resolve
+from .common import front_matter, iso, md_link, time_html
+from .labels import MONTHS, format_date, label
+from .links import SiteUrls, briefing_path, relative
+from .text import inline
+
+INDEX = "timeline/index.md"
+SIMILAR = 0.5  # word-set overlap (Jaccard) from which two event texts on the same date and actors are one event
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class TimelineItem:
+    date: str
+    text: str
+    actors: frozenset[str]  # actor slugs
+    sources: list[tuple[Briefing, Event]] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+
+    @property
+    def start(self) -> dt.date:
+        return period_start(self.date)
+
+    @property
+    def page(self) -> str:
+        return f"timeline/{page_key(self.date)}.md"
+
+
+def period_start(value: str) -> dt.date:
+    if "-W" in value:
+        year, week = value.split("-W")
+        return dt.date.fromisocalendar(int(year), max(1, min(int(week), 53)), 1)
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def precision(value: str) -> int:
+    """Finer first at equal start: day 0, week 1, month 2, year 3."""
+    if "-W" in value:
+        return 1
+    return {3: 0, 2: 2, 1: 3}[len(value.split("-"))]
+
+
+def page_key(value: str) -> str:
+    """The page an event belongs on: its month (a week goes to the month of its Monday), or its year."""
+    if len(value) == 4:
+        return value
+    return period_start(value).strftime("%Y-%m")
+
+
+def order(item: TimelineItem) -> tuple:
+    first = item.sources[0]
+    return (item.start, precision(item.date), item.date, first[0].slug, first[1].sentence)
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(text or "") if len(w) > 2 or w.isdigit())
+
+
+def similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return a == b
+    return len(a & b) / len(a | b) >= SIMILAR
+
+
+def valid_date(value: str | None) -> str | None:
+    value = iso(value)
+    if value is None:
+        return None
+    try:
+        period_start(value)
+    except ValueError:
+        return None
+    return value
+
+
+def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
+    """Dated events of all briefings, merged across articles, in date order."""
+    groups: dict[tuple[str, frozenset], list[TimelineItem]] = defaultdict(list)
+    for b in sorted(briefings, key=lambda b: b.slug):
+        index = name_index(b)
+        for e in b.events:
+            date = valid_date(e.date)
+            if date is None:
+                continue
+            slugs = frozenset(a.slug for a in (resolve(index, n) for n in e.actors) if a is not None)
+            w = words(e.text)
+            for item in groups[(date, slugs)]:
+                if similar(item.words, w):
+                    if not any(src is b for src, _ in item.sources):
+                        item.sources.append((b, e))
+                    break
+            else:
+                groups[(date, slugs)].append(TimelineItem(date, e.text, slugs, [(b, e)], w))
+    return sorted((item for items in groups.values() for item in items), key=order)
+
+
+def _source_links(item: TimelineItem, page: str, lang: str) -> str:
+    links = [md_link(b.title, relative(page, briefing_path(b.slug), f"s-{e.sentence}")) for b, e in item.sources]
+    if len(links) == 1:
+        return links[0]
+    return f"{label(lang, 'sources')}: " + " · ".join(links)
+
+
+def month_title(key: str, lang: str) -> str:
+    if len(key) == 4:
+        return label(lang, "timeline_year_only", year=key)
+    year, month = key.split("-")
+    return f"{MONTHS[lang][int(month) - 1]} {year}"
+
+
+def timeline_pages(items: list[TimelineItem], lang: str) -> dict[str, str]:
+    by_page: dict[str, list[TimelineItem]] = defaultdict(list)
+    for item in items:
+        by_page[item.page].append(item)
+    pages = {INDEX: timeline_index(by_page, lang)}
+    for page, page_items in by_page.items():
+        key = page[len("timeline/"):-3]
+        title = f"{label(lang, 'timeline')}: {month_title(key, lang)}"
+        out = front_matter(title, label(lang, "timeline_month_description", month=month_title(key, lang)))
+        out += [f"# {title}", "", f"[← {label(lang, 'timeline')}]({relative(page, INDEX)})", ""]
+        for item in page_items:
+            out.append(f"- {time_html(item.date, lang)} — {inline(item.text)} · {_source_links(item, page, lang)}")
+        pages[page] = "\n".join(out) + "\n"
+    return pages
+
+
+def timeline_index(by_page: dict[str, list[TimelineItem]], lang: str) -> str:
+    out = front_matter(label(lang, "timeline"), label(lang, "timeline_description"))
+    out += [f"# {label(lang, 'timeline')}", "", label(lang, "timeline_intro"), ""]
+    if not by_page:
+        out.append(label(lang, "no_events"))
+    years: dict[str, list[str]] = defaultdict(list)
+    for page in by_page:
+        key = page[len("timeline/"):-3]
+        years[key[:4]].append(key)
+    for year in sorted(years):
+        out += [f"## {year}", ""]
+        for key in sorted(years[year], key=lambda k: (len(k) == 4, k)):
+            out.append(f"- [{month_title(key, lang)}]({relative(INDEX, f'timeline/{key}.md')}) "
+                       f"({len(by_page[f'timeline/{key}.md'])} {label(lang, 'event_count')})")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _tl_date(value: str, lang: str) -> dict:
+    start = period_start(value)
+    out: dict = {"year": start.year}
+    if precision(value) <= 2:
+        out["month"] = start.month
+    if precision(value) <= 1:
+        out["day"] = start.day
+    out["display_date"] = format_date(value, lang)
+    return out
+
+
+def timeline_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> dict:
+    """TimelineJS 3 JSON: https://timeline.knightlab.com/docs/json-format.html (text fields are HTML)."""
+    events = []
+    seen: dict[str, int] = {}
+    for item in items:
+        b, e = item.sources[0]
+        uid = f"{b.slug}-s{e.sentence}"
+        seen[uid] = seen.get(uid, 0) + 1
+        if seen[uid] > 1:
+            uid += f"-{seen[uid]}"
+        links = "".join(
+            f'<p><a href="{html.escape(urls.page(briefing_path(src.slug), f"s-{ev.sentence}"))}">'
+            f"{html.escape(src.title)}</a></p>" for src, ev in item.sources)
+        events.append({
+            "unique_id": uid,
+            "start_date": _tl_date(item.date, lang),
+            "text": {"headline": html.escape(item.text if len(item.text) <= 120 else item.text[:119] + "…"),
+                     "text": f"<p>{html.escape(item.text)}</p>{links}"},
+        })
+    return {"title": {"text": {"headline": html.escape(label(lang, "timeline")),
+                               "text": html.escape(label(lang, "timeline_intro"))}},
+            "events": events}
