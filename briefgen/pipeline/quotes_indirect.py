@@ -73,6 +73,12 @@ def _zu_inf(ctx: Ctx, a: int, b: int) -> bool:
 def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
     low = ctx.low
     if cue.kind == "prep" or cue.kind == "so":
+        if cue.end < e and ctx.quote_of[cue.end] >= 0:  # laut „Spiegel Online“
+            k = cue.end + 1
+            while k < e and ctx.quote_of[k] == ctx.quote_of[cue.end]:
+                k += 1
+            if k - cue.end <= 6:
+                return ("np", cue.end + 1, k - 1)
         np_ = ctx._np_from(cue.end, e) if cue.end < e and low[cue.end] not in ctx.w["pron"] else (
             (cue.end, cue.end + 1) if cue.end < e else None)
         return ("np",) + np_ if np_ else None
@@ -87,7 +93,7 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
                 return ("np", cue.head + 1, np_[1])
         return ("np", cue.head + 1, cue.end)
     if "h" in cue.flags:  # "In der Erklärung heißt es": the source is the "in" phrase
-        for i in range(s, e):
+        for i in range(s, ctx.clause_boundary(cue.end, e)):
             if low[i] in ("in", "im") and ctx.quote_of[i] < 0:
                 np_ = ctx._np_from(i + 1, e) if low[i] == "in" else ctx._np_from(i + 1, e) or None
                 if np_:
@@ -148,12 +154,22 @@ def _wie_clause(ctx: Ctx, cue: Cue, s: int) -> int | None:
     return None
 
 
-def find_indirect(ctx: Ctx, *, reported: bool = True) -> list[Found]:
+def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True) -> list[Found]:
     out: list[Found] = []
     low, w = ctx.low, ctx.w
-    for s, e in ctx.sents:
+    last_sent = -9  # index of the last sentence with an attributed quote
+    for si, (s, e) in enumerate(ctx.sents):
         cues = sorted(ctx.verb_cues(s, e) + ctx.prep_cues(s, e), key=lambda c: c.head)
         taken: list[tuple[int, int]] = []
+        n_before = len(out)
+        if continue_konj and ctx.lang == "de" and not cues and si - last_sent <= 1 and out and \
+                any(low[i] in ctx.lex.konj1 and ctx.quote_of[i] < 0 for i in range(s, e)):
+            # reported speech runs on in Konjunktiv I: "Er sagte, … . Die Lage sei ernst."
+            b = _clause_end(ctx, s, e, cues)
+            if b - s >= 3 and _quoted_share(ctx, s, b) <= 0.6:
+                out.append(Found("indirect", _span_text(ctx, s, b), s, s, b, s, e, ("same", out[-1])))
+                last_sent = si
+            continue
 
         def add(kind: str, a: int, b: int, cue: Cue, extra: tuple[int, int] | None = None) -> None:
             if b - a < 2 or _quoted_share(ctx, a, b) > 0.6:
@@ -258,6 +274,8 @@ def find_indirect(ctx: Ctx, *, reported: bool = True) -> list[Found]:
                 if a < j and low[a] in w["det"]:
                     b = j - 1 if cue.end - 1 == j - 1 and cue.end - 1 > cue.head else j
                     add("reported", a, b, cue)
+        if len(out) > n_before and any(f.kind == "indirect" for f in out[n_before:]):
+            last_sent = si
     return out
 
 

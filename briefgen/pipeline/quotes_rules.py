@@ -16,6 +16,7 @@ from .quotes_lexicon import Lexicon
 from .quotes_words import WORDS
 
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "„", "“", "”", '"', "»", "«", "''", "``", "`"}
+QUOTE_CLOSERS = {"“", "”", '"', "«", "»", "''"}
 END_PUNCT = {".", "!", "?", "…", "...", ";"}
 
 
@@ -203,6 +204,14 @@ class Ctx:
         """The subject before the verb at `v`: German Vorfeld, English pre-verbal subject."""
         w, low = self.w, self.low
         j = v
+        if j - 1 > s and self.quote_of[j - 1] >= 0 and low[j - 1] in QUOTE_CLOSERS:
+            # a quoted name as subject: „Muslix64“ erwähnte …
+            k = j - 1
+            while k > s and self.quote_of[k - 1] == self.quote_of[j - 1]:
+                k -= 1
+            if (k == s or low[k - 1] in BOUNDARY or low[k - 1] in END_PUNCT) and 1 <= j - k - 2 <= 3:
+                return (k + 1, j - 1)
+        j = self._skip_parens(j, s)
         if self.lang == "en":
             while j > s and (low[j - 1] in w["aux"] or low[j - 1] in w["adv"] or low[j - 1].endswith("ly")):
                 j -= 1
@@ -220,7 +229,8 @@ class Ctx:
         if self.lang == "de" and j > s and low[j - 1] == ",":
             # "Die Organisation, die …, erklärte" / "Fritz Muster, Sprecher der Partei, sagte"
             k = j - 2
-            while k > s and low[k] not in BOUNDARY and low[k] not in END_PUNCT and j - k < 22:
+            while k > s and (low[k] not in BOUNDARY or low[k] in "()") and low[k] not in END_PUNCT \
+                    and j - k < 22:
                 k -= 1
             if k > s and low[k] == "," and (low[k + 1] in w["rel"] or self.is_cap(k + 1)):
                 left = self.np_left(k, s)
@@ -239,6 +249,8 @@ class Ctx:
             first = low[cs]
         if first in w["pron"]:
             return (cs, cs + 1) if j - cs <= 2 else None
+        if first in w["sub"]:
+            return None
         if first in w["prep"] or first in w["adv"]:
             if self.lang == "en" and first in w["prep"]:
                 # "In a statement, Microsoft said" has its comma; without one take the last name run
@@ -254,6 +266,17 @@ class Ctx:
         if j - cs > 14:
             return None
         return (cs, j)
+
+    def _skip_parens(self, j: int, s: int) -> int:
+        low = self.low
+        while j - 1 > s and low[j - 1] == ")":
+            k = j - 1
+            while k > s and low[k] != "(" and j - k < 10:
+                k -= 1
+            if low[k] != "(":
+                break
+            j = k
+        return j
 
     def np_before(self, i: int, s: int) -> tuple[int, int] | None:
         """The noun phrase ending right before `i` ("offiziellen Angaben zufolge")."""

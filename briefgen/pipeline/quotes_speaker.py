@@ -96,5 +96,19 @@ class SpeakerResolver:
                 cand = name
             if pron == "sie" and self.last and not cand:
                 return self.last
-            return cand or self.last_person or self.last
+            return cand or self.last_person or self.last or self._name_before(i)
         return self.last
+
+    def _name_before(self, i: int) -> str | None:
+        """No actor known: the nearest run of two or more capitalised words inside a sentence."""
+        ctx = self.ctx
+        j = i - 1
+        while j > 0 and i - j < 400:
+            if ctx.is_cap(j) and ctx.is_cap(j - 1) and ctx.is_word(j - 1) and j - 2 >= 0 and ctx.is_word(j - 2) \
+                    and not ctx.is_cap(j - 2):
+                k = j + 1
+                while k < len(ctx.low) and ctx.is_cap(k):
+                    k += 1
+                return ctx.doc[j - 1:k].text
+            j -= 1
+        return None

@@ -13,6 +13,8 @@ DE = {
         durch während wegen trotz aus um ab bis neben hinter zwischen innerhalb außerhalb gegenüber
         angesichts laut""".split()),
     "gen_link": set("der des von vom aus bei beim".split()),
+    "sub": set("als nachdem weil obwohl wenn da während bevor seit seitdem sobald falls damit indem ehe "
+               "dass daß ob".split()),
     "conj": set("und aber doch denn sondern oder also jedoch".split()),
     "adv": set("""zudem außerdem gestern heute morgen dazu jetzt nun dann später damals bereits auch
         ferner weiter weiterhin zugleich gleichzeitig allerdings jedoch trotzdem deshalb daher darin
@@ -41,6 +43,7 @@ EN = {
     "prep": set("""in on at by for from with of to during after before since about under over into
         through against among between within without""".split()),
     "gen_link": set("of for at from".split()),
+    "sub": set("as after because although if when while before since once unless".split()),
     "conj": set("and but or so yet".split()),
     "adv": set("""also later then previously earlier again further reportedly recently yesterday today
         once already still now however meanwhile additionally moreover""".split()),
