@@ -241,7 +241,8 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
                     add("indirect", j + 1, _clause_end(ctx, j + 1, e, cues), cue)
                     continue
                 a = cue.end
-                inverted = cue.head > s and (low[cue.head - 1] == "," or low[cue.head - 1] in CLOSE_MARKS)
+                inverted = cue.head > s and (low[cue.head - 1] == "," or low[cue.head - 1] in CLOSE_MARKS) \
+                    and ctx.np_left(cue.head, s) is None
                 if not inverted and "o" not in cue.flags and (low[a] in w["pron"] or low[a] in w["subj_det"] or
                                              (ctx.is_cap(a) and low[a] not in w["prep"])):
                     add("indirect", a, _clause_end(ctx, a, e, cues), cue)

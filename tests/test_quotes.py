@@ -1,0 +1,214 @@
+"""briefgen_quotes on blank pipelines: our own sentences for every pattern, negatives, pronouns."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from briefgen.pipeline import quotes as _quotes  # noqa: F401  (registers the factory)
+from briefgen.pipeline import sentences as _sentences  # noqa: F401
+
+
+def _nlp(lang: str):
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("briefgen_sentences")
+    nlp.add_pipe("briefgen_quotes")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def de():
+    return _nlp("de")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return _nlp("en")
+
+
+def run(nlp, text, actors=()):
+    """Run the pipeline; `actors` = (surface, kind, canonical) spans set before the quote finder."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "briefgen_quotes":
+            spans = []
+            for surface, kind, canon in actors:
+                start = 0
+                while (i := doc.text.find(surface, start)) >= 0:
+                    sp = doc.char_span(i, i + len(surface), label=kind, kb_id=canon)
+                    if sp is not None:
+                        spans.append(sp)
+                    start = i + 1
+            doc.spans["actors"] = spans
+        doc = proc(doc)
+    return doc._.quotes
+
+
+def one(quotes, kind=None):
+    qs = [q for q in quotes if kind is None or q.kind == kind]
+    assert len(qs) == 1, quotes
+    return qs[0]
+
+
+# ---------------------------------------------------------------- German direct speech
+@pytest.mark.parametrize("text", [
+    "„Wir bauen die Brücke bis zum Herbst“, sagte Bürgermeisterin Anna Beispiel.",
+    "Bürgermeisterin Anna Beispiel sagte: „Wir bauen die Brücke bis zum Herbst.“",
+    "»Wir bauen die Brücke bis zum Herbst«, sagte Bürgermeisterin Anna Beispiel.",
+    "«Wir bauen die Brücke bis zum Herbst», sagte Bürgermeisterin Anna Beispiel.",
+    "\"Wir bauen die Brücke bis zum Herbst\", sagte Bürgermeisterin Anna Beispiel.",
+    "„ Wir bauen die Brücke bis zum Herbst “ , sagte Bürgermeisterin Anna Beispiel .",
+])
+def test_de_direct_styles(de, text):
+    q = one(run(de, text), "direct")
+    assert q.text.rstrip(". ") == "Wir bauen die Brücke bis zum Herbst"
+    assert "Anna Beispiel" in q.speaker
+    assert q.sentence_index == 0 and "Brücke" in q.sentence and q.stance == "attributed"
+
+
+def test_de_nested_single_marks_stay_inside(de):
+    q = one(run(de, "„Das Wort ‚sofort‘ steht im Vertrag“, erklärte der Anwalt."), "direct")
+    assert "‚sofort‘" in q.text and q.speaker == "der Anwalt"
+
+
+def test_de_split_quote_one_speaker(de):
+    qs = run(de, "„Die Kasse ist leer“, sagte Kämmerer Paul Probst, „und das seit Jahren.“",
+             actors=[("Paul Probst", "person", "Paul Probst")])
+    direct = [q for q in qs if q.kind == "direct"]
+    assert [q.text.rstrip(".") for q in direct] == ["Die Kasse ist leer", "und das seit Jahren"]
+    assert {q.speaker for q in direct} == {"Paul Probst"}
+
+
+def test_de_quote_over_sentences_and_paragraphs(de):
+    text = ("Die Trainerin Eva Muster erklärte: „Wir haben gut gespielt. Das Team war stark.\n\n"
+            "„Im nächsten Spiel wollen wir gewinnen.“\n\nDanach ging sie.")
+    q = one(run(de, text), "direct")
+    assert q.text.startswith("Wir haben gut gespielt.") and q.text.endswith("wollen wir gewinnen.")
+    assert "Eva Muster" in q.speaker
+
+
+def test_de_quote_after_colon_sentence(de):
+    text = "Der Sprecher der Feuerwehr wurde deutlich:\n„Niemand darf das Gebäude betreten, bis es geprüft ist.“"
+    q = one(run(de, text), "direct")
+    assert q.speaker == "Der Sprecher der Feuerwehr"
+
+
+# ---------------------------------------------------------------- German indirect speech
+def test_de_dass_clause_with_actor(de):
+    qs = run(de, "Ministerin Clara Vogel sagte am Montag, dass die Schulen geöffnet blieben.",
+             actors=[("Clara Vogel", "person", "Clara Vogel")])
+    q = one(qs, "indirect")
+    assert q.text == "dass die Schulen geöffnet blieben" and q.speaker == "Clara Vogel"
+
+
+def test_de_konjunktiv_clause_and_pronoun(de):
+    text = "Clara Vogel sprach vor der Presse. Sie sagte, die Lage sei unter Kontrolle."
+    q = one(run(de, text, actors=[("Clara Vogel", "person", "Clara Vogel")]), "indirect")
+    assert q.text == "die Lage sei unter Kontrolle" and q.speaker == "Clara Vogel" and q.sentence_index == 1
+
+
+def test_de_pronoun_goes_to_last_person(de):
+    text = ("Paul Probst traf Clara Vogel. Probst erklärte, man habe sich geeinigt. "
+            "Er fügte hinzu, der Vertrag werde im Mai unterzeichnet.")
+    qs = run(de, text, actors=[("Paul Probst", "person", "Paul Probst"), ("Probst", "person", "Paul Probst"),
+                               ("Clara Vogel", "person", "Clara Vogel")])
+    assert [q.speaker for q in qs if q.kind == "indirect"] == ["Paul Probst", "Paul Probst"]
+
+
+def test_de_inverted_and_wie(de):
+    qs = run(de, "Die Straße bleibt bis Freitag gesperrt, sagte ein Sprecher der Stadt. "
+                 "Wie die Polizei mitteilte, wurde niemand verletzt. "
+                 "Der Zug fiel aus, wie die Bahn mitteilte.")
+    got = [(q.kind, q.text, q.speaker) for q in qs]
+    assert got == [("indirect", "Die Straße bleibt bis Freitag gesperrt", "ein Sprecher der Stadt"),
+                   ("indirect", "wurde niemand verletzt", "die Polizei"),
+                   ("indirect", "Der Zug fiel aus", "die Bahn")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Laut einem Sprecher der Feuerwehr brannte die Halle vollständig aus.", "einem Sprecher der Feuerwehr"),
+    ("Der Feuerwehr zufolge brannte die Halle vollständig aus.", "Der Feuerwehr"),
+    ("Nach Angaben der Feuerwehr brannte die Halle vollständig aus.", "Angaben der Feuerwehr"),
+    ("Die Halle brannte vollständig aus, so die Feuerwehr.", "die Feuerwehr"),
+])
+def test_de_cue_phrases(de, text, speaker):
+    q = one(run(de, text), "indirect")
+    assert q.text.endswith("brannte die Halle vollständig aus") or q.text == "Die Halle brannte vollständig aus"
+    assert q.speaker == speaker
+
+
+def test_de_separable_verb_and_passive(de):
+    qs = run(de, "Die Stadt teilte am Abend mit, dass der Markt ausfalle. "
+                 "Es wurde gefordert, dass die Brücke saniert werde.")
+    assert [(q.text, q.speaker) for q in qs] == [("dass der Markt ausfalle", "Die Stadt"),
+                                                 ("dass die Brücke saniert werde", None)]
+
+
+def test_de_konjunktiv_continues_reported_speech(de):
+    qs = run(de, "Der Trainer sagte, das Team sei gut vorbereitet. Die Verletzten kämen bald zurück, "
+                 "die Stimmung sei gut.")
+    assert [q.speaker for q in qs] == ["Der Trainer", "Der Trainer"]
+    assert qs[1].sentence_index == 1
+
+
+def test_de_reported_speech_act(de):
+    q = one(run(de, "Die Gewerkschaft kritisierte den neuen Tarifplan."))
+    assert (q.kind, q.text, q.speaker) == ("reported", "den neuen Tarifplan", "Die Gewerkschaft")
+
+
+# ---------------------------------------------------------------- German negatives
+@pytest.mark.parametrize("text", [
+    "Die Zeitung sprach von „Bürgerdiplomatie“ zwischen den Städten.",
+    "Im Kino läuft der Film „Die lange Nacht am Fluss“ seit Mai.",
+    "Die Fähre „Nordlicht“ lief am Morgen aus dem Hafen aus.",
+    "Die Operation „Sturmvogel“ begann im Winter.",
+    "Der Bürgermeister eröffnete das Fest.",
+])
+def test_de_not_quotes(de, text):
+    assert run(de, text) == []
+
+
+# ---------------------------------------------------------------- English
+@pytest.mark.parametrize("text", [
+    "\"We will rebuild the bridge by autumn,\" said Mayor Jane Example.",
+    "Mayor Jane Example said: \"We will rebuild the bridge by autumn.\"",
+    "“We will rebuild the bridge by autumn,” Mayor Jane Example said.",
+    "`` We will rebuild the bridge by autumn '' Mayor Jane Example said.",
+])
+def test_en_direct_styles(en, text):
+    q = one(run(en, text), "direct")
+    assert q.text.rstrip(",. ") == "We will rebuild the bridge by autumn"
+    assert "Jane Example" in q.speaker
+
+
+def test_en_indirect_that_and_bare(en):
+    qs = run(en, "The council said on Monday that the market would close. "
+                 "Jane Example said the budget was balanced.")
+    assert [(q.kind, q.text, q.speaker) for q in qs] == [
+        ("indirect", "the market would close", "The council"),
+        ("indirect", "the budget was balanced", "Jane Example")]
+
+
+def test_en_according_to_and_inversion(en):
+    qs = run(en, "According to the fire service, the hall burned down. "
+                 "The road stays closed until Friday, a city spokesman said.")
+    assert [(q.text, q.speaker) for q in qs] == [("the hall burned down", "the fire service"),
+                                                 ("The road stays closed until Friday", "a city spokesman")]
+
+
+def test_en_apposition_and_pronoun(en):
+    text = ("Tom Sample, a lawyer for the union, said the strike would go on. "
+            "He told reporters that talks had failed.")
+    qs = run(en, text, actors=[("Tom Sample", "person", "Tom Sample")])
+    assert [(q.text, q.speaker) for q in qs] == [("the strike would go on", "Tom Sample"),
+                                                 ("talks had failed", "Tom Sample")]
+
+
+@pytest.mark.parametrize("text", [
+    "Critics called it \"checkbook diplomacy\" at the time.",
+    "The ship \"Northern Star\" left the harbour.",
+    "\"Storm Warning Issued For Coast\" — Example Times, May 3, 2020",
+    "The company opened a new plant.",
+])
+def test_en_not_quotes(en, text):
+    assert run(en, text) == []
