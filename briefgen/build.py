@@ -70,19 +70,24 @@ def read_articles(folder: Path) -> list[Article]:
 
 
 def extract_all(articles: list[Article], settings: Settings,
-                progress: Callable[[Iterable], Iterable] | None = None) -> tuple[list[Briefing], int]:
-    """Briefings for `articles` in order; unchanged ones from the cache. -> (briefings, number extracted)."""
+                progress: Callable[[Iterable], Iterable] | None = None, *,
+                jobs: int = 1) -> tuple[list[Briefing], int]:
+    """Briefings for `articles` in order; unchanged ones from the cache. -> (briefings, number extracted).
+
+    Articles missing from the cache are extracted in this process, or with `jobs` > 1 in that
+    many worker processes (briefgen.parallel); `progress` wraps the articles being extracted.
+    """
+    from .parallel import extract_many
+
     cache = BriefingCache(settings.cache_dir, settings.fingerprint())
-    extractor = Extractor(models=settings.model_map())
-    briefings, extracted = [], 0
-    for article in (progress(articles) if progress else articles):
-        b = cache.get(article)
-        if b is None:
-            b = extractor(article)
-            cache.put(article, b)
-            extracted += 1
-        briefings.append(b)
-    return briefings, extracted
+    briefings: list[Briefing | None] = [cache.get(a) for a in articles]
+    missing = [i for i, b in enumerate(briefings) if b is None]
+    fresh = extract_many([articles[i] for i in missing], jobs=jobs, models=settings.model_map())
+    for i in (progress(missing) if progress else missing):
+        b = next(fresh)
+        cache.put(articles[i], b)
+        briefings[i] = b
+    return briefings, len(missing)
 
 
 def generated_files(briefings: list[Briefing], settings: Settings) -> dict[str, bytes]:
@@ -90,7 +95,7 @@ def generated_files(briefings: list[Briefing], settings: Settings) -> dict[str, 
 
 
 def build(settings: Settings, *, site: bool = True, check: bool = False, strict: bool = True,
-          progress: Callable[[Iterable], Iterable] | None = None) -> BuildResult:
+          progress: Callable[[Iterable], Iterable] | None = None, jobs: int = 1) -> BuildResult:
     """Run everything. With `check`, nothing is written: `result.changes` says what is stale."""
     result = BuildResult()
     staging = settings.root / STAGING
@@ -108,7 +113,7 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     articles = read_articles(settings.articles_dir)
     result.articles = len(articles)
     lap("read")
-    briefings, result.extracted = extract_all(articles, settings, progress)
+    briefings, result.extracted = extract_all(articles, settings, progress, jobs=jobs)
     lap("extract")
     files = generated_files(briefings, settings)
     lap("render")

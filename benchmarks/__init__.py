@@ -1,0 +1,1 @@
+"""Benchmarks for briefgen at archive scale (not part of the installed package)."""
