@@ -41,6 +41,12 @@ def make_questions(nlp: Language, name: str, *, max_questions: int = MAX_QUESTIO
     return OpenQuestions(nlp.lang, max_questions=max_questions, min_score=min_score)
 
 
+def needle(pattern: str) -> str:
+    """The longest literal word of a pattern, lower case: a cheap `in` test before the regex runs."""
+    words = [w.rstrip("*") for w in pattern.lstrip("=").split() if w != "..."]
+    return max(words, key=len).lower() if words else ""
+
+
 def compile_cue(pattern: str) -> re.Pattern:
     """'hängt ... ab' / 'Ermittlung*' / '=soll' (case-sensitive) -> a compiled regex."""
     flags = re.IGNORECASE
@@ -75,9 +81,9 @@ def load_lexicon(lang: str) -> dict:
         cues = []
         for cue in fam["cues"]:
             pattern, weight = (cue, fam["weight"]) if isinstance(cue, str) else (cue[0], cue[1])
-            cues.append((compile_cue(pattern), float(weight)))
+            cues.append((compile_cue(pattern), float(weight), needle(pattern)))
         families.append((name, cues))
-    stance = {k: [compile_cue(p) for p in v] for k, v in raw["stance"].items()}
+    stance = {k: [(compile_cue(p), needle(p)) for p in v] for k, v in raw["stance"].items()}
     return {"families": families, "stance": stance, "grammar": raw["grammar"]}
 
 
@@ -88,9 +94,11 @@ def hanta():
     return ht.HanoverTagger("morphmodel_ger.pgz")
 
 
-def sentence_hits(text: str, starts: list[int], patterns) -> set[int]:
+def sentence_hits(text: str, lower: str, starts: list[int], patterns) -> set[int]:
     out = set()
-    for rx in patterns:
+    for rx, lit in patterns:
+        if lit not in lower:
+            continue
         for m in rx.finditer(text):
             out.add(bisect.bisect_right(starts, m.start()) - 1)
     return out
@@ -135,15 +143,19 @@ class OpenQuestions:
 
     # ------------------------------------------------------------------ parts
     def stances(self, text: str, starts: list[int], n: int) -> list[str]:
-        hedged = sentence_hits(text, starts, self.lexicon["stance"]["hedged"])
-        attributed = sentence_hits(text, starts, self.lexicon["stance"]["attributed"])
+        lower = text.lower()
+        hedged = sentence_hits(text, lower, starts, self.lexicon["stance"]["hedged"])
+        attributed = sentence_hits(text, lower, starts, self.lexicon["stance"]["attributed"])
         return ["hedged" if i in hedged else "attributed" if i in attributed else "asserted" for i in range(n)]
 
     def scores(self, text: str, starts: list[int], n: int) -> dict[int, tuple[float, str]]:
         """Sentence index -> (score, strongest family) for every sentence with a cue."""
         per: dict[int, dict[str, float]] = {}
+        lower = text.lower()
         for family, cues in self.lexicon["families"]:
-            for rx, weight in cues:
+            for rx, weight, lit in cues:
+                if lit not in lower:
+                    continue
                 for m in rx.finditer(text):
                     i = bisect.bisect_right(starts, m.start()) - 1
                     fams = per.setdefault(i, {})
@@ -162,10 +174,20 @@ class OpenQuestions:
                 words.append(Word(t.text, t.whitespace_, n, TAG_FIX.get(tag, tag), sep))
         else:
             words = [Word(t.text, t.whitespace_, n) for n, t in enumerate(tokens)]
+            first = words[0].text if words else ""
+            if first[:1].isupper() and first[1:].islower() and first.lower() in _lower_words(tokens[0].doc):
+                words[0] = words[0]._replace(text=first.lower())
         try:
             return self.generator.question(words, family)
         except (IndexError, ValueError):  # a sentence shape the rules do not foresee
             return None
+
+
+def _lower_words(doc: Doc) -> set[str]:
+    key = ("briefgen", "lower_words")
+    if key not in doc.user_data:
+        doc.user_data[key] = {t.text for t in doc if t.is_lower}
+    return doc.user_data[key]
 
 
 def _norm(s: str) -> str:
