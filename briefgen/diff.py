@@ -6,10 +6,13 @@ briefing JSON (the JSON files in it, or in its ``briefings/`` subfolder). No NLP
 committed JSON is the record of what the pipeline produced.
 
 Items are matched by what a reader sees:
-  actors     by (name, kind, roles); same name and kind with other roles is a *changed* actor
+  actors     by (name, kind, roles)
   events     by (date, text)
   quotes     by (speaker, kind, text)
   questions  by question
+An item that is gone and one that is new which agree on what identifies them to a reader are shown
+as one *changed* item: an actor with the same name and kind (other roles), an event with the same
+text (another date), a quote with the same text (another speaker or kind).
 Articles are matched by slug; a briefing whose slug changed but whose article path is the same (a
 retitled article) counts as changed, not as one removed and one added.
 
@@ -103,10 +106,8 @@ def load_revision(rev: str, docs: str = "docs", cwd: Path | str = ".") -> dict[s
     A revision where the folder does not exist yet has no briefings (everything is "added").
     """
     cwd = Path(cwd)
-    try:
-        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd)
-    except DiffError:
-        raise DiffError(f"{rev}: not a git revision here (in a shallow clone, fetch with depth 0)") from None
+    if not _is_revision(rev, cwd):
+        raise DiffError(f"{rev}: not a git revision here (a shallow clone needs fetch-depth 0)")
     prefix = _git(["rev-parse", "--show-prefix"], cwd).decode().strip()
     folder = posixpath.normpath(posixpath.join(prefix, Path(docs).as_posix(), "briefings"))
     if folder.startswith("..") or posixpath.isabs(folder):
@@ -143,7 +144,17 @@ def load_side(spec: str | None, docs: str = "docs", cwd: Path | str = ".") -> Si
         return Side("working tree", load_folder(folder) if folder.is_dir() else {})
     if (cwd / spec).is_dir():
         return Side(spec, load_folder(cwd / spec))
+    if ("/" in spec or "\\" in spec) and not (cwd / spec).exists() and not _is_revision(spec, cwd):
+        raise DiffError(f"{spec}: neither a folder nor a git revision here (a shallow clone needs fetch-depth 0)")
     return Side(spec, load_revision(spec, docs=docs, cwd=cwd))
+
+
+def _is_revision(spec: str, cwd: Path) -> bool:
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"], cwd)
+    except DiffError:
+        return False
+    return True
 
 
 # ------------------------------------------------------------------------------------- comparing
@@ -164,6 +175,8 @@ def _question_key(q: dict) -> tuple:
 
 
 KEYS = {"actors": _actor_key, "events": _event_key, "quotes": _quote_key, "questions": _question_key}
+# what identifies an item to a reader, within its key: name+kind, the event's text, the quote's text
+IDENTITY = {"actors": lambda k: k[:2], "events": lambda k: k[1], "quotes": lambda k: k[2]}
 
 
 def _as_item(category: str, key: tuple) -> dict[str, Any]:
@@ -180,7 +193,7 @@ def _as_item(category: str, key: tuple) -> dict[str, Any]:
 class CategoryDiff:
     added: list[dict[str, Any]] = field(default_factory=list)
     removed: list[dict[str, Any]] = field(default_factory=list)
-    changed: list[dict[str, Any]] = field(default_factory=list)  # actors only: roles changed
+    changed: list[dict[str, Any]] = field(default_factory=list)  # {"before": item, "after": item}
 
     @property
     def size(self) -> int:
@@ -198,16 +211,17 @@ def compare_items(category: str, before: list[dict], after: list[dict]) -> Categ
     removed = [k for k in dict.fromkeys(map(key, before)) for _ in range(gone.get(k, 0))]
     added = [k for k in dict.fromkeys(map(key, after)) for _ in range(came.get(k, 0))]
     diff = CategoryDiff()
-    if category == "actors":  # same name and kind, other roles: one changed actor
+    identity = IDENTITY.get(category)
+    if identity:  # a removed and an added item that a reader takes for the same one: changed
         unpaired = list(removed)
         still_added = []
         for k in added:
-            match = next((i for i, o in enumerate(unpaired) if o[:2] == k[:2]), None)
+            match = next((i for i, o in enumerate(unpaired) if identity(o) == identity(k)), None)
             if match is None:
                 still_added.append(k)
                 continue
             o = unpaired.pop(match)
-            diff.changed.append({"name": k[0], "kind": k[1], "roles_before": list(o[2]), "roles_after": list(k[2])})
+            diff.changed.append({"before": _as_item(category, o), "after": _as_item(category, k)})
         added, removed = still_added, unpaired
     diff.added = [_as_item(category, k) for k in added]
     diff.removed = [_as_item(category, k) for k in removed]
@@ -352,6 +366,16 @@ def _fmt(category: str, item: dict) -> str:
     return _md(item["question"])
 
 
+def _fmt_changed(category: str, old: dict, new: dict) -> str:
+    if category == "actors":
+        return (f"{_md(new['name'])} ({new['kind']}): roles {_md('; '.join(old['roles']) or '–')}"
+                f" → {_md('; '.join(new['roles']) or '–')}")
+    if category == "events":
+        return f"{_code(old['date'] or 'undated')} → {_code(new['date'] or 'undated')} {_md(new['text'])}"
+    who = lambda q: f"**{_md(q['speaker'] or 'unknown speaker')}** ({q['kind']})"  # noqa: E731
+    return f"“{_md(new['text'])}”: {who(old)} → {who(new)}"
+
+
 def _delta(cd: CategoryDiff) -> str:
     bits = [f"+{len(cd.added)}" if cd.added else "", f"−{len(cd.removed)}" if cd.removed else "",
             f"~{len(cd.changed)}" if cd.changed else ""]
@@ -375,8 +399,7 @@ def _article_block(art: ArticleDiff, limit: int) -> list[str]:
     for c in CATEGORIES:
         cd = art.categories[c]
         entries = [f"- + {_fmt(c, x)}" for x in cd.added] + [f"- − {_fmt(c, x)}" for x in cd.removed]
-        entries += [f"- ~ {_md(x['name'])} ({x['kind']}): roles {_md('; '.join(x['roles_before']) or '–')}"
-                    f" → {_md('; '.join(x['roles_after']) or '–')}" for x in cd.changed]
+        entries += [f"- ~ {_fmt_changed(c, x['before'], x['after'])}" for x in cd.changed]
         if not entries:
             continue
         lines += [f"**{c.capitalize()}**", ""] + entries[:limit]
@@ -408,7 +431,7 @@ def render_markdown(diff: Diff, top: int = DEFAULT_TOP, limit: int = DEFAULT_LIM
     out += ["### Totals across all briefings", "", "| | added | removed | changed |", "|---|---:|---:|---:|"]
     for c in CATEGORIES:
         t = totals[c]
-        out.append(f"| {c} | {t['added']} | {t['removed']} | {t['changed'] if c == 'actors' else '–'} |")
+        out.append(f"| {c} | {t['added']} | {t['removed']} | {t['changed'] if c in IDENTITY else '–'} |")
     out.append("")
     if len(diff.changed) > 1:
         out += ["### Most affected articles", "", "| article | " + " | ".join(CATEGORIES) + " |",

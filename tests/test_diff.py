@@ -96,8 +96,8 @@ def test_added_removed_changed_articles_between_commits(repo: Path):
     ch = d.changed[0].categories
     assert ch["actors"].added == [{"name": "Landesregierung", "kind": "organization", "roles": []}]
     assert ch["actors"].removed == []
-    assert ch["actors"].changed == [{"name": "Anna Berg", "kind": "person", "roles_before": ["Bürgermeisterin"],
-                                     "roles_after": ["Oberbürgermeisterin"]}]
+    assert ch["actors"].changed == [{"before": {"name": "Anna Berg", "kind": "person", "roles": ["Bürgermeisterin"]},
+                                     "after": {"name": "Anna Berg", "kind": "person", "roles": ["Oberbürgermeisterin"]}}]
     assert ch["events"].added == [{"date": "2025-04-08", "text": new_event[1]}] and ch["events"].removed == []
     assert ch["quotes"].removed == [{"speaker": "Anna Berg", "kind": "direct", "text": Q1[2]}]
     assert ch["questions"].added == [{"question": "Wann beginnt der Bau?"}]
@@ -123,11 +123,29 @@ def test_unchanged_revisions_report_nothing(repo: Path):
     assert "No briefing changed." in render_markdown(d)
 
 
-def test_event_date_change_is_one_removed_and_one_added():
-    before = [{"date": "2025-04-01", "text": "Die Brücke wurde gesperrt."}]
-    after = [{"date": "2025-04-02", "text": "Die Brücke wurde gesperrt."}]
+def test_event_with_another_date_is_changed():
+    before = [{"date": "2025-04-01", "text": "Die Brücke wurde gesperrt."},
+              {"date": "2025-04-01", "text": "Der Verkehr staute sich."}]
+    after = [{"date": "2025-04-02", "text": "Die Brücke wurde gesperrt."},
+             {"date": "2025-04-03", "text": "Die Umleitung wurde ausgeschildert."}]
     cd = compare_items("events", before, after)
-    assert cd.added == [after[0]] and cd.removed == [before[0]]
+    assert cd.changed == [{"before": before[0], "after": after[0]}]
+    assert cd.added == [after[1]] and cd.removed == [before[1]]
+    md = render_markdown(compare(load_side_from({"x": {**briefing("x").to_json(), "events": before}}),
+                                 load_side_from({"x": {**briefing("x").to_json(), "events": after}})))
+    assert "- ~ `2025-04-01` → `2025-04-02` Die Brücke wurde gesperrt." in md
+
+
+def test_quote_with_another_speaker_is_changed():
+    before = [{"speaker": "Rat", "kind": "direct", "text": "Wir bauen"}, {"speaker": None, "kind": "indirect", "text": "es sei teuer"}]
+    after = [{"speaker": "Jonas Weber", "kind": "direct", "text": "Wir bauen"}, {"speaker": None, "kind": "indirect", "text": "es sei billig"}]
+    cd = compare_items("quotes", before, after)
+    assert cd.changed == [{"before": before[0], "after": after[0]}]
+    assert cd.removed == [before[1]] and cd.added == [after[1]]
+    b = briefing("x").to_json()
+    md = render_markdown(compare(load_side_from({"x": {**b, "quotes": before}}), load_side_from({"x": {**b, "quotes": after}})))
+    assert "- ~ “Wir bauen”: **Rat** (direct) → **Jonas Weber** (direct)" in md
+    assert "- − **unknown speaker** (indirect): “es sei teuer”" in md
 
 
 def test_items_are_compared_as_multisets_and_ignore_other_fields():
