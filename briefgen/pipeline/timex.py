@@ -41,7 +41,8 @@ class TimexTagger:
         pub = doc._.pub_date
         if isinstance(pub, str):
             pub = dt.date.fromisoformat(pub[:10])
-        cands = self.rules.find(doc.text)
+        text = doc.text  # built anew on every access: read it once
+        cands = self.rules.find(text)
         if not cands or not len(doc):
             doc._.timexes = []
             return doc
@@ -60,7 +61,7 @@ class TimexTagger:
             if c.kind in NEEDS_TENSE:
                 tense = self._tense(doc, sents[si] if si < len(sents) else doc[:], span, cache)
             when = resolver.resolve(c.kind, c.groups, tense, si)
-            out.append(TimeExpression(text=doc.text[c.start:c.end], start=c.start, end=c.end,
+            out.append(TimeExpression(text=text[c.start:c.end], start=c.start, end=c.end,
                                       value=when.iso() if when else None, sentence=si))
         doc._.timexes = out
         return doc

@@ -143,8 +143,10 @@ class RuleSet:
                 if m.end() <= m.start():
                     continue
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                groups["_text"] = m.group(0)
-                cand = Candidate(m.start(), m.end(), kind, name, groups, core_start=m.start())
+                start, end = m.span("span") if "span" in groups else m.span()
+                groups.pop("span", None)
+                groups["_text"] = text[start:end]
+                cand = Candidate(start, end, kind, name, groups, core_start=start)
                 if not self._rejected(cand, text):
                     found.append(cand)
         found.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -221,14 +223,15 @@ class RuleSet:
             return True  # "jeden Montag", "every Monday": a set
         if c.kind == "year":
             nxt = self._next_word(text, c.end)
-            if nxt.lower() in lex.year_noun_stop or prev in lex.qualifiers or prev in lex.year_prev_stop:
+            if nxt.lower() in lex.year_noun_stop or prev in lex.year_prev_stop:
                 return True
             after, before = text[c.end:c.end + 1], text[c.start - 1:c.start] if c.start else ""
             if (after and after in "%€$") or (before and before in "$€£#"):
                 return True
             if before and before in OPEN_QUOTES:
                 return True  # a title: „2001: Odyssee im Weltraum“
-            if prev not in lex.prep_words:
+            line_end = re.match(r"[ \t]*(?:\n|$)", text[c.end:c.end + 3])
+            if prev not in lex.prep_words and not line_end:
                 prev_raw = self._prev_word_raw(text, c.start)
                 if lex.lang == "de" and nxt[:1].isupper() and nxt.lower() not in lex.function_words \
                         and not (prev_raw[:1].isupper() and not prev_raw.endswith(".")):
