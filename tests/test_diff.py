@@ -272,6 +272,8 @@ def test_errors(repo: Path):
     commit(repo, base_set(), "base")
     with pytest.raises(DiffError, match="not a git revision"):
         load_side("no-such-branch", cwd=repo)
+    with pytest.raises(DiffError, match="neither a folder nor a git revision"):
+        load_side("old/docs", cwd=repo)
     (repo / "docs" / "briefings" / "kaputt.json").write_text('{"schema": "briefgen.briefing/1", ')
     with pytest.raises(DiffError, match=r"kaputt.json:1: not valid JSON"):
         load_side(None, cwd=repo)
