@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .quotes_lexicon import Lexicon
 from .quotes_words import WORDS
 
-BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "-", "„", "“", "”", '"', "»", "«", "''", "``", "`"}
+BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "„", "“", "”", '"', "»", "«", "''", "``", "`"}
 QUOTE_CLOSERS = {"“", "”", '"', "«", "»", "''"}
 END_PUNCT = {".", "!", "?", "…", "...", ";"}
 
@@ -179,7 +179,7 @@ class Ctx:
                 i += 1
         end = i
         # genitive / "von" attachment: "der Sprecher der Polizei", "a spokesman for the company"
-        while i < e and low[i] in w["gen_link"] and end - start < 10:
+        while i < e and (low[i] in w["gen_link"] or (self.lang == "en" and low[i] == "by")) and end - start < 10:
             j = i + 1
             while j < e and (low[j] in w["det"] or (not self.is_cap(j) and self.is_word(j)
                                                     and low[j] not in w["prep"] and j < i + 3

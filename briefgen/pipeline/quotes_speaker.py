@@ -69,7 +69,10 @@ class SpeakerResolver:
         return text or None
 
     def _actor_in(self, a: int, b: int) -> tuple[str | None, bool]:
+        """The actor the phrase is about: not a possessor ("Saudi Arabia's agency") or a
+        dependent ("Sprecher der Polizei"); of coordinated actors the first, else the last."""
         ctx = self.ctx
+        low = ctx.low
         best = None
         i = a
         while i < b:
@@ -77,8 +80,13 @@ class SpeakerResolver:
             if sp is None:
                 i += 1
                 continue
-            dep = sp.start > a and (ctx.low[sp.start - 1] in ctx.w["gen_link"] or ctx.low[sp.start - 1] in ("'s", "’s"))
+            before = low[sp.start - 1] if sp.start > a else ""
+            after = low[sp.end] if sp.end < len(low) else ""
+            dep = before in ctx.w["gen_link"] or before in ("'s", "’s") or (
+                after in ("'s", "’s") and sp.end < b - 1)
             if not dep:
+                if best is not None and any(low[t] in ("and", "und", "sowie") for t in range(best.end, sp.start)):
+                    break
                 best = sp
             i = max(i + 1, sp.end)
         if best is None:
