@@ -351,7 +351,7 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                 if cues:
                     speaker = _speaker_of(ctx, cues[-1], ps, k)
                 if speaker is None:
-                    r = ctx.np_left(k, ps) if False else ctx._np_from(ps, k)
+                    r = ctx._np_from(ps, k)
                     speaker = ("np",) + r if r else ("last",)
         # 6. continuation of the quote before (split quote, next paragraph)
         if speaker is None and prev is not None and sent_of[prev.anchor] >= si - 1 and (

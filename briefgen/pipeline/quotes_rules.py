@@ -160,11 +160,8 @@ class Ctx:
                 low[i] not in w["prep"] and low[i] not in w["conj"] and i - start < 4 and \
                 self.lex.verbs.get(low[i]) is None:
             i += 1  # adjectives
-        if i >= e or not self.is_cap(i):
-            if self.lang == "en" and i < e and i > start:
-                pass
-            else:
-                return None
+        if i >= e or (not self.is_cap(i) and not (self.lang == "en" and i > start)):
+            return None
         while i < e and (self.is_cap(i) or (self.lang == "en" and self.is_word(i) and i > start
                                             and low[i] not in w["prep"] and low[i] not in w["aux"]
                                             and low[i] not in w["conj"] and low[i] not in w["rel"]
