@@ -153,7 +153,7 @@ class Resolver:
             tense = None  # "morgen, den 20. September": the date next to the anchor
         fn = getattr(self, "_" + kind, None)
         when = fn(g, tense) if fn else None
-        if when is not None and kind != "time":
+        if when is not None and kind != "time" and not (g.get("_aside") and self.narrative):
             self.last = when
             if when.gran == "day":
                 self.last_day = (when, sentence)

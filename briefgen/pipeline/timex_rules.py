@@ -161,6 +161,9 @@ class RuleSet:
         chosen.sort(key=lambda c: c.start)
         for c in chosen:
             self._extend(c, text, chosen)
+            opened = text.rfind("(", max(0, c.start - 80), c.start)
+            if opened >= 0 and text.find(")", opened, c.start) < 0 and "\n" not in text[opened:c.start]:
+                c.groups["_aside"] = True  # "(1912)": a parenthetical date, not the story's thread
         return self._merge_appositions(chosen, text)
 
     def _extend(self, c: Candidate, text: str, chosen: list[Candidate]) -> None:
