@@ -185,7 +185,7 @@ MKDOCS = all_commands("mkdocs")
 
 def test_workflows_run_briefgen_and_mkdocs():
     assert {argv[1] for _, argv in BRIEFGEN} >= {"check", "build", "diff"}
-    assert {argv[1] for _, argv in MKDOCS} == {"build"}
+    assert {argv[1] for _, argv in MKDOCS} >= {"build"}
 
 
 @pytest.mark.parametrize("where,argv", BRIEFGEN, ids=[f"{w} {' '.join(a)}" for w, a in BRIEFGEN])
