@@ -13,7 +13,6 @@ from pathlib import Path
 from .articles import ArticleError, ArticleErrors, expand_paths, find_articles, load_article
 from .cache import BriefingCache
 from .config import Settings
-from .extract import Extractor
 from .model import Article, Briefing
 from .render import render_site
 from .write import Changes, compare, recover, swap_in, write_tree
