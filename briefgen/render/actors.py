@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
-from .common import front_matter, md_link, time_html
+from .common import NO_SEARCH, front_matter, md_link, time_html
 from .labels import kind_plural, label
 from .links import actor_path, briefing_path, relative
 from .text import inline
@@ -108,7 +108,7 @@ def initial_label(initial: str, lang: str) -> str:
 
 
 def actors_index(entries: dict[str, ActorEntry], lang: str) -> str:
-    out = front_matter(label(lang, "actors"), label(lang, "actors_description"))
+    out = front_matter(label(lang, "actors"), label(lang, "actors_description"), search=NO_SEARCH)
     out += [f"# {label(lang, 'actors')}", "", label(lang, "actors_intro"), ""]
     if not entries:
         out.append(label(lang, "no_actors"))
@@ -141,7 +141,7 @@ def initial_pages(entries: dict[str, ActorEntry], lang: str) -> dict[str, str]:
         path = initial_path(kind, initial)
         kinds, letter = kind_plural(lang, kind), initial_label(initial, lang)
         out = front_matter(label(lang, "initial_title", kinds=kinds, initial=letter),
-                           label(lang, "initial_description", kinds=kinds, initial=letter))
+                           label(lang, "initial_description", kinds=kinds, initial=letter), search=NO_SEARCH)
         out += [f"# {label(lang, 'initial_title', kinds=kinds, initial=letter)}", "",
                 f"[← {label(lang, 'actors')}]({relative(path, INDEX)})", ""]
         for e in sorted(items, key=sort_key):

@@ -9,6 +9,7 @@ from .labels import format_date
 from .text import inline, yaml_value
 
 DESCRIPTION_CHARS = 300
+NO_SEARCH = {"exclude": True}  # front matter `search:` of pages that only list others (Material)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"“”»«’']?\s")
 
 
@@ -22,12 +23,23 @@ def front_matter(title: str, description: str, **extra: object) -> list[str]:
 
 
 def iso(value: str | dt.date | None) -> str | None:
-    """The ISO value if it is one of the model's forms (day, month, year, ISO week), else None."""
+    """The value if it is a real calendar value in one of the model's forms (day, month, year,
+    ISO week), else None: "2026-13-45" is not shown as a date."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str) and ISO_VALUE.match(value):
-        return value
-    return None
+    if not (isinstance(value, str) and ISO_VALUE.match(value)):
+        return None
+    try:
+        if "-W" in value:
+            year, week = value.split("-W")
+            dt.date.fromisocalendar(int(year), int(week), 1)
+        elif len(value) == 10:
+            dt.date.fromisoformat(value)
+        elif len(value) == 7:
+            dt.date(int(value[:4]), int(value[5:]), 1)
+    except ValueError:
+        return None
+    return value
 
 
 def time_html(value: str | dt.date | None, lang: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Briefing
-from .common import front_matter, md_link, one_line, time_html
+from .common import NO_SEARCH, front_matter, md_link, one_line, time_html
 from .labels import MONTHS, label
 from .links import actor_path, briefing_path, relative
 from .text import inline
@@ -45,7 +45,7 @@ def card(b: Briefing, lang: str) -> list[str]:
 
 
 def home_page(briefings: list[Briefing], lang: str) -> str:
-    out = front_matter(label(lang, "home"), label(lang, "intro"))
+    out = front_matter(label(lang, "home"), label(lang, "intro"), search=NO_SEARCH)
     out += [f"# {label(lang, 'latest')}", "", label(lang, "intro"), ""]
     latest = newest_first(briefings)[:LATEST]
     if not latest:
@@ -75,7 +75,7 @@ def briefings_index(briefings: list[Briefing], lang: str) -> str:
     by_month = defaultdict(list)
     for b in briefings:
         by_month[month_key(b)].append(b)
-    out = front_matter(label(lang, "briefings"), label(lang, "briefings_description"))
+    out = front_matter(label(lang, "briefings"), label(lang, "briefings_description"), search=NO_SEARCH)
     out += [f"# {label(lang, 'by_month')}", ""]
     if not briefings:
         out += [label(lang, "no_briefings"), ""]
@@ -98,7 +98,7 @@ def month_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     for key, items in by_month.items():
         title = month_title(key, lang)
         path = f"briefings/{key}.md"
-        out = front_matter(title, label(lang, "month_description", month=title))
+        out = front_matter(title, label(lang, "month_description", month=title), search=NO_SEARCH)
         out += [f"# {title}", "", f"[← {label(lang, 'by_month')}]({relative(path, INDEX)})", ""]
         for b in newest_first(items):
             out.append(briefing_line(b, lang, path))

@@ -7,10 +7,10 @@ import json
 from collections import defaultdict
 
 from ..model import Briefing
-from .common import front_matter
+from .common import NO_SEARCH, front_matter
 from .labels import label
 from .links import relative, tag_path
-from .text import inline
+from .text import inline, meta_text
 
 INDEX = "tags/index.md"
 
@@ -29,7 +29,8 @@ def directive_value(names: list[str]) -> str:
     """The YAML flow mapping inside <!-- material/tags ... -->: JSON strings with every character
     that could end the comment or break YAML written as a \\u escape (valid in YAML double quotes)."""
     def quote(name: str) -> str:
-        encoded = json.dumps(name, ensure_ascii=True)
+        # the name as the tags plugin reads it from the front matter (made inert by yaml_value)
+        encoded = json.dumps(meta_text(name), ensure_ascii=True)
         for ch in "<>-!&{}[]#|*:,'`%@":
             encoded = encoded.replace(ch, f"\\u{ord(ch):04x}")
         return encoded
@@ -38,7 +39,7 @@ def directive_value(names: list[str]) -> str:
 
 def tag_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     tags = collect_tags(briefings)
-    out = front_matter(label(lang, "tags"), label(lang, "tags_intro"))
+    out = front_matter(label(lang, "tags"), label(lang, "tags_intro"), search=NO_SEARCH)
     out += [f"# {label(lang, 'tags')}", "", label(lang, "tags_intro"), ""]
     if not tags:
         out.append(label(lang, "no_tags"))
@@ -50,7 +51,7 @@ def tag_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     for path, spellings in tags.items():
         name = min(spellings)
         title = label(lang, "tag_title", tag=name)
-        page = front_matter(title, label(lang, "tag_description", tag=name))
+        page = front_matter(title, label(lang, "tag_description", tag=name), search=NO_SEARCH)
         page += [f"# {label(lang, 'tag_title', tag=inline(name))}", "",
                  f"[← {label(lang, 'tags')}]({relative(path, INDEX)})", "",
                  f"<!-- material/tags {directive_value(sorted(spellings))} -->", ""]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Briefing, Event
 from .actors import name_index, resolve
-from .common import front_matter, iso, md_link, time_html
+from .common import NO_SEARCH, front_matter, iso, md_link, time_html
 from .labels import MONTHS, format_date, label
 from .links import SiteUrls, briefing_path, relative
 from .text import inline
@@ -45,7 +45,7 @@ class TimelineItem:
 def period_start(value: str) -> dt.date:
     if "-W" in value:
         year, week = value.split("-W")
-        return dt.date.fromisocalendar(int(year), max(1, min(int(week), 53)), 1)
+        return dt.date.fromisocalendar(int(year), int(week), 1)
     parts = [int(p) for p in value.split("-")]
     return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
@@ -79,24 +79,13 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / len(a | b) >= SIMILAR
 
 
-def valid_date(value: str | None) -> str | None:
-    value = iso(value)
-    if value is None:
-        return None
-    try:
-        period_start(value)
-    except ValueError:
-        return None
-    return value
-
-
 def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
     """Dated events of all briefings, merged across articles, in date order."""
     groups: dict[tuple[str, frozenset], list[TimelineItem]] = defaultdict(list)
     for b in sorted(briefings, key=lambda b: b.slug):
         index = name_index(b)
         for e in b.events:
-            date = valid_date(e.date)
+            date = iso(e.date)
             if date is None:
                 continue
             slugs = frozenset(a.slug for a in (resolve(index, n) for n in e.actors) if a is not None)
@@ -142,7 +131,7 @@ def timeline_pages(items: list[TimelineItem], lang: str) -> dict[str, str]:
 
 
 def timeline_index(by_page: dict[str, list[TimelineItem]], lang: str) -> str:
-    out = front_matter(label(lang, "timeline"), label(lang, "timeline_description"))
+    out = front_matter(label(lang, "timeline"), label(lang, "timeline_description"), search=NO_SEARCH)
     out += [f"# {label(lang, 'timeline')}", "", label(lang, "timeline_intro"), ""]
     if not by_page:
         out.append(label(lang, "no_events"))

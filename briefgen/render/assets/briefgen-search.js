@@ -25,18 +25,14 @@
   function buildStemmer() {
     var lunr = self.lunr;
     if (!lunr || !config || (config.pipeline || []).indexOf("stemmer") < 0) return null;
+    // the stemmers the index uses, in the same order as lunr.multiLanguage puts them
+    var pipeline = new lunr.Pipeline();
     var langs = config.lang || ["en"];
-    var builder = new lunr.Builder();
-    if (langs.length > 1) {
-      if (!lunr.multiLanguage) return undefined;
-      builder.use(lunr.multiLanguage.apply(null, langs));
-    } else if (langs[0] !== "en") {
-      if (!lunr[langs[0]]) return undefined;
-      builder.use(lunr[langs[0]]);
-    } else {
-      builder.searchPipeline.add(lunr.stemmer);
+    for (var i = 0; i < langs.length; i++) {
+      var fn = langs[i] === "en" ? lunr.stemmer : (lunr[langs[i]] && lunr[langs[i]].stemmer);
+      if (!fn) return undefined;  // language files not loaded yet
+      pipeline.add(fn);
     }
-    var pipeline = builder.searchPipeline;
     return function (word) {
       var out = pipeline.runString(word.toLowerCase());
       return out.length && out[0] ? out[0] : word;

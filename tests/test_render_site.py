@@ -1,0 +1,196 @@
+"""render_site on Briefing objects made here: actor pages, tags, home cards, related briefings,
+feeds and JSON exports, escaping of article text on the new pages."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+
+from briefgen.model import Actor, Briefing, Event, Quote, Sentence
+from briefgen.render import render_site
+from briefgen.render.actors import collect_actors
+from briefgen.render.common import one_line
+from briefgen.render.related import related_briefings
+from briefgen.render.tags import directive_value
+
+BODY = "Die Ministerin eröffnete die Brücke. Sie sagte, das Projekt sei fertig. Danach gab es Kritik."
+
+
+def sentences(body: str) -> tuple[Sentence, ...]:
+    out, start = [], 0
+    for m in re.finditer(r"[^.]+\.", body):
+        out.append(Sentence(len(out), m.start() + (1 if body[m.start()] == " " else 0), m.end()))
+        start = m.end()
+    return tuple(out)
+
+
+def briefing(slug: str, title: str, date: dt.date | None, actors=(), events=(), quotes=(), tags=(),
+             lang: str = "de", summary: str = "Eine kurze Zusammenfassung. Und ein zweiter Satz.") -> Briefing:
+    return Briefing(slug=slug, title=title, date=date, language=lang, summary=summary, body=BODY,
+                    actors=tuple(actors), events=tuple(events), quotes=tuple(quotes), tags=tuple(tags),
+                    sentences=sentences(BODY))
+
+
+MINISTER = Actor("Karla Wendt", "person", aliases=("Wendt",), roles=("Verkehrsministerin",), mentions=3,
+                 sentences=(0, 1))
+CITY = Actor("Lindenau", "place", mentions=1, sentences=(0,))
+UNION = Actor("Gewerkschaft Bau", "organization", mentions=2, sentences=(2,))
+
+
+def sample() -> list[Briefing]:
+    a = briefing("2026-03-02-bruecke", "Neue Brücke eröffnet", dt.date(2026, 3, 2), actors=[MINISTER, CITY],
+                 quotes=[Quote("Wendt", "indirect", "das Projekt sei fertig", "Sie sagte, das Projekt sei fertig.", 1)],
+                 events=[Event("2026-03-01", "gestern", "Wendt eröffnete die Brücke", ("Wendt",), 0)],
+                 tags=["Verkehr", "Lindenau"])
+    other_minister = Actor("Karla Wendt", "person", roles=("Ministerin für Verkehr", "verkehrsministerin"),
+                           mentions=1, sentences=(2,))
+    b = briefing("2026-04-10-kritik", "Kritik an Brückenbau", dt.date(2026, 4, 10), actors=[UNION, other_minister],
+                 tags=["Verkehr"])
+    c = briefing("2025-01-05-anderes", "Etwas anderes", dt.date(2025, 1, 5), actors=[CITY], tags=["Wetter"])
+    return [a, b, c]
+
+
+def test_one_actor_page_per_slug_across_briefings():
+    entries = collect_actors(sample())
+    wendt = entries[MINISTER.slug]
+    assert [b.slug for b, _ in wendt.appearances] == ["2026-04-10-kritik", "2026-03-02-bruecke"]  # newest first
+    # roles merged case-insensitively, in order of first appearance (newest briefing first)
+    assert wendt.roles == ["Ministerin für Verkehr", "verkehrsministerin"]
+    assert [q.text for _, q in wendt.quotes] == ["das Projekt sei fertig"]  # speaker given by alias
+    assert [e.text for _, e in wendt.events] == ["Wendt eröffnete die Brücke"]
+    assert entries[CITY.slug].kind == "place" and len(entries[CITY.slug].appearances) == 2
+
+
+def test_actor_page_lists_briefings_quotes_events_with_sentence_links():
+    files = render_site(sample(), lang="de")
+    page = files[f"actors/{MINISTER.slug}.md"]
+    assert "# Karla Wendt" in page and "**Person**" in page
+    assert "[Neue Brücke eröffnet](../briefings/2026-03-02-bruecke.md)" in page
+    assert "[Kritik an Brückenbau](../briefings/2026-04-10-kritik.md)" in page
+    assert "(../briefings/2026-03-02-bruecke.md#s-1)" in page  # the quote's sentence
+    assert "(../briefings/2026-03-02-bruecke.md#s-0)" in page  # the event's sentence
+    assert page.index("Kritik an Brückenbau") < page.index("Neue Brücke eröffnet")
+
+
+def test_actor_index_groups_by_kind_and_pages_by_initial():
+    files = render_site(sample(), lang="de")
+    index = files["actors/index.md"]
+    assert index.index("## Personen (1)") < index.index("## Organisationen (1)") < index.index("## Orte (1)")
+    assert "[K](person-k.md) (1)" in index
+    assert "Karla Wendt" not in index  # the index lists initials, not actors
+    assert f"(karla-wendt-person.md)" in files["actors/person-k.md"]
+    assert "Lindenau" in files["actors/place-l.md"] and "Lindenau" not in files["actors/person-k.md"]
+
+
+def test_briefing_page_links_actors_and_related_briefings():
+    files = render_site(sample(), lang="de")
+    page = files["briefings/2026-03-02-bruecke.md"]
+    assert f"[Karla Wendt](../actors/{MINISTER.slug}.md)" in page
+    related = page[page.index("## Verwandte Briefings"):page.index("## Artikeltext")]
+    # both other briefings share a key actor; the one sharing the minister is nearer in time
+    assert related.index("Kritik an Brückenbau") < related.index("Etwas anderes")
+    assert "gemeinsam: Karla Wendt" in related
+    # the speaker heading links to the actor page
+    assert f"### [Wendt](../actors/{MINISTER.slug}.md)" in page
+
+
+def test_related_ranks_by_shared_actors_then_time():
+    a, b, c = sample()
+    rel = related_briefings([a, b, c])
+    assert [x.slug for x, _ in rel[c.slug]] == [a.slug]
+    assert rel[b.slug][0][0].slug == a.slug and rel[b.slug][0][1] == ["Karla Wendt"]
+
+
+def test_dates_never_start_a_markdown_list():
+    files = render_site(sample(), lang="de")
+    page = files["briefings/2026-03-02-bruecke.md"]
+    assert '<time datetime="2026-03-02">2. März 2026</time>' in page
+    assert not any(re.match(r"\s*\d+\. ", line) for line in page.splitlines() if not line.startswith("<"))
+
+
+def test_home_cards_show_title_date_summary_actors():
+    home = render_site(sample(), lang="en")["index.md"]
+    assert '<div class="grid cards" markdown>' in home
+    card = home[home.index("Kritik an Brückenbau"):home.index("Neue Brücke eröffnet")]
+    assert '<time datetime="2026-04-10">10 April 2026</time>' in card
+    assert "Eine kurze Zusammenfassung." in card and "zweiter Satz" not in card
+    assert f"[Karla Wendt](actors/{MINISTER.slug}.md)" in card
+    assert "[Tags](tags/index.md)" in home and "[RSS feed](feed.xml)" in home
+
+
+def test_one_line_summary():
+    assert one_line("Erster Satz. Zweiter Satz.") == "Erster Satz."
+    assert one_line("„Zitat am Ende.“ Danach mehr.") == "„Zitat am Ende.“"
+    long = one_line("wort " * 100, limit=40)
+    assert len(long) <= 40 and long.endswith("…")
+
+
+def test_every_page_has_a_description():
+    for path, text in render_site(sample(), lang="de").items():
+        if path.endswith(".md"):
+            assert re.search(r'^description: ".+"$', text, re.M), path
+
+
+def test_tag_pages_use_material_listing_one_page_per_tag():
+    files = render_site(sample(), lang="de")
+    assert "[Verkehr](verkehr.md) (2)" in files["tags/index.md"]
+    assert '<!-- material/tags { include: ["Verkehr"] } -->' in files["tags/verkehr.md"]
+    assert "tags/wetter.md" in files
+
+
+def test_tag_directive_cannot_close_the_comment():
+    value = directive_value(["a --> <script>", 'x"y'])
+    assert "-->" not in value and "<" not in value and ">" not in value
+    assert value.startswith("{ include: [") and value.endswith("] }")
+
+
+def test_feed_is_valid_rss_newest_first_and_deterministic():
+    first = render_site(sample(), lang="de", site_url="https://example.org/news/")["feed.xml"]
+    assert first == render_site(list(reversed(sample())), lang="de", site_url="https://example.org/news/")["feed.xml"]
+    channel = ET.fromstring(first).find("channel")
+    items = channel.findall("item")
+    assert [i.findtext("title") for i in items] == ["Kritik an Brückenbau", "Neue Brücke eröffnet", "Etwas anderes"]
+    assert items[0].findtext("link") == "https://example.org/news/briefings/2026-04-10-kritik/"
+    assert items[0].findtext("pubDate") == "Fri, 10 Apr 2026 00:00:00 +0000"
+    assert "lastBuildDate" not in first
+
+
+def test_feed_escapes_and_drops_invalid_xml_characters():
+    b = briefing("2026-01-01-x", "A <b>&</b> \x07title", dt.date(2026, 1, 1), summary="x ]]> y")
+    root = ET.fromstring(render_site([b], lang="en")["feed.xml"])
+    assert root.find("channel/item/title").text == "A <b>&</b> title"
+
+
+def test_briefings_json_and_urls_without_directory_urls():
+    data = json.loads(render_site(sample(), lang="de", directory_urls=False)["briefings.json"])
+    first = data["briefings"][0]
+    assert first["slug"] == "2026-04-10-kritik" and first["url"] == "briefings/2026-04-10-kritik.html"
+    assert first["json"] == "briefings/2026-04-10-kritik.json"
+    assert {"name": "Karla Wendt", "kind": "person", "slug": MINISTER.slug, "roles": list(sample()[1].actors[1].roles),
+            "url": f"actors/{MINISTER.slug}.html"} in first["actors"]
+
+
+def test_untrusted_names_are_escaped_on_actor_and_tag_pages():
+    evil = Actor("<img src=x onerror=alert(1)> [x](javascript:alert(1))", "person", mentions=1, sentences=(0,))
+    b = briefing("2026-01-01-evil", "T", dt.date(2026, 1, 1), actors=[evil], tags=["<script>"])
+    files = render_site([b], lang="de")
+    for path, text in files.items():
+        if path.endswith(".md"):
+            body = text.split("---", 2)[2]
+            assert "<img" not in body and "](javascript:" not in body and "<script" not in body, path
+
+
+def test_site_language_switches_labels():
+    de = render_site(sample(), lang="de")
+    en = render_site(sample(), lang="en")
+    assert "# Akteure" in de["actors/index.md"] and "# Actors" in en["actors/index.md"]
+    assert "## Verwandte Briefings" in de["briefings/2026-03-02-bruecke.md"]
+    assert "## Related briefings" in en["briefings/2026-03-02-bruecke.md"]
+
+
+def test_empty_site_renders():
+    files = render_site([], lang="de")
+    assert "Noch keine Briefings." in files["index.md"]
+    assert "Noch keine Akteure." in files["actors/index.md"]
+    assert json.loads(files["timeline.json"])["events"] == []
