@@ -23,6 +23,7 @@ MAX_WORDS = 30  # a sentence longer than this is trimmed to the clause around th
 MIN_WORDS = 6  # a trimmed clause shorter than this takes in its neighbours
 CLAUSE_SPLIT = re.compile(r"\s*(?:;|:\s|\s[–—]\s|,\s+(?=(?:und|aber|doch|während|nachdem|bevor|weil|als|wobei|"
                           r"and|but|while|after|before|because|when|which|who)\b))\s*")
+LEADING_CONJUNCTION = re.compile(r"^(?:und|aber|doch|and|but)\s+(?=\S)")
 PRECISION = {10: 0, 7: 1, 8: 1, 4: 2}  # ISO length -> rank (day, month/week, year)
 
 
@@ -54,7 +55,7 @@ class EventBuilder:
         events = []
         for (c_start, c_end), group in by_clause.items():
             t = min(group, key=lambda x: (_rank(x.value), x.start))
-            clause = text[c_start:c_end].strip(" ,;:–—\n")
+            clause = LEADING_CONJUNCTION.sub("", text[c_start:c_end].strip(" ,;:–—\n"))
             actors = []
             for a_start, a_end, name in mentions:
                 if a_start >= c_start and a_end <= c_end and name not in actors:
