@@ -78,7 +78,27 @@ class GermanRules:
 
     def title_at(self, i: int) -> bool:
         t = self.texts[i]
-        return t[:1].isupper() and self.tags[i].startswith("NN") and self.lex.is_title(t)
+        return t[:1].isupper() and self.tags[i].startswith("NN") and (
+            self.lex.is_title(t) or self.lex.is_title(self.lemmas[i]))
+
+    def _surname_noun(self, j: int) -> bool:
+        """A capitalised common-noun look-alike right after a given name is its surname:
+        "Wolfgang Schüssel", "Hans-Jürgen Papier" (HanTa knows the given name as NE, the
+        surname as a noun). Not after a place ("dass Nordkorea Atomwaffen ...")."""
+        prev, t = self.texts[j - 1], self.texts[j]
+        if self.tags[j - 1] != "NE" or prev.isupper() or self.lex.place(prev) or not t[:1].isupper():
+            return False
+        if not self.tags[j].startswith("NN") or self.sent_starts[j] or t in self.lex.never:
+            return False
+        if self.lex.is_title(t) or self.lex.org_kind(t) or self.lex.is_group(self.lemmas[j]):
+            return False
+        if j >= 2 and self.tags[j - 2] == "NE" and not self.texts[j - 2].isupper():
+            return False  # a given name is one or two words before the surname, not three
+        if prev.endswith("s") and self.lemmas[j - 1] != prev:
+            return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
+        if j >= 2 and self.sent_starts[j - 1] is False and self.tags[j - 2] in ("NE",):
+            return False
+        return self.lemmas[j] == t
 
     def place_adj(self, i: int) -> str | None:
         """'Berliner', 'Wiener', 'Duisburger': a place's -er adjective -> the place's name."""
@@ -171,6 +191,9 @@ class GermanRules:
                 end += 3  # "Sicherheitsrat der Vereinten Nationen"
             head_only = start == i and end == i + 1
             low = t.lower()
+            if head_only and not lex.alone_ok(low):
+                i += 1
+                continue  # "Universitätsklinik", "Nachfolgeorganisation": no name, no actor
             generic = head_only and (low in lex.org_words or self.tags[i] == "NN" and any(
                 low == s for s, _ in lex.org_suffixes))
             if generic and kind == "place":
@@ -212,6 +235,8 @@ class GermanRules:
             while j < self.n and not used[j]:
                 if self.namelike(j):
                     j += 1
+                elif self._surname_noun(j):
+                    j += 1
                 elif (texts[j] in NAME_LINKS and j + 1 < self.n and self.namelike(j + 1)
                       and self.tags[j + 1] == "NE" and texts[j - 1] not in (",",)):
                     j += 2
@@ -223,6 +248,9 @@ class GermanRules:
                 start = i
             end = j
             span = self.span_text(start, end)
+            if end - start == 1 and any(c.isdigit() for c in span):
+                i = end
+                continue  # "U1", "A380": lines and products, not actors
             m = Mention(start, end, span, None, self.span_key(start, end),
                         subject=clause_start(self.doc, start, self.sent_starts))
             self._classify(m)
@@ -240,7 +268,7 @@ class GermanRules:
         t = s - 1
         while t >= 0 and texts[t] in HONORIFICS["de"]:
             t -= 1
-        if t >= 0 and self.title_at(t):
+        if t >= 0 and self.title_at(t) and not whole:
             m.kind, m.strength = "person", STRONG
             m.role, m.country = self._role_before(t)
             return
@@ -269,7 +297,9 @@ class GermanRules:
         if e - s >= 2 and all(tags[k] == "NE" for k in range(s, e)):
             m.kind, m.strength = "person", WEAK
         if e < self.n and texts[e].lower() in lex.speech_verbs:
-            m.kind, m.strength, m.subject = "person", MEDIUM, True
+            m.subject = True
+            if e - s >= 2:
+                m.kind, m.strength = "person", MEDIUM
 
     def _role_before(self, t: int) -> tuple[str, str | None]:
         """The role ending at token t, with its lower-case adjectives ("stellvertretender

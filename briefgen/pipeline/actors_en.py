@@ -17,7 +17,7 @@ from __future__ import annotations
 from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
 from .actors_lexicon import HONORIFICS, Lexicon
 
-PLACE_PREPS = {"in", "at", "from", "near", "to", "across", "outside", "inside", "In", "At", "From"}
+PLACE_PREPS = {"in", "at", "from", "near", "across", "outside", "inside", "In", "At", "From"}
 LINKS = {"of", "for", "de", "da", "van", "von", "bin", "al", "&", "du", "la", "le", "del"}
 GENERIC_HEADS = {"government": True, "police": True, "military": True, "army": False, "parliament": False,
                  "court": False, "ministry": False, "company": False, "commission": False,
@@ -149,6 +149,14 @@ class EnglishRules:
             if s >= e:
                 i = e
                 continue
+            # a place before a party or an acronym is a name of its own: "Beijing DAB"
+            if not role and e - s >= 2 and self.lex.place(texts[s]) and not self.lex.place(self.doc[s:e].text):
+                rest_head = texts[e - 1]
+                if (e - s == 2 and rest_head.isupper()) or (e - s >= 3 and rest_head.lower() in self.lex.org_words):
+                    out.append(Mention(s, s + 1, texts[s], "place", (texts[s].lower(),), strength=STRONG,
+                                       code=self.lex.place(texts[s])[0]))
+                    used[s] = True
+                    s += 1
             # a lone demonym adjective or a lone weak sentence-initial word is no actor
             text = self.doc[s:e].text
             single = e - s == 1
@@ -221,7 +229,7 @@ class EnglishRules:
         if e - s == 1 and m.text.replace(".", "").isupper() and len(m.text) > 1:
             m.kind, m.strength = "organization", MEDIUM
             return
-        words = [t for t in texts[s:e] if t.isalpha()]
+        words = m.text.split()
         if e < self.n and texts[e].lower() in lex.speech_verbs and len(words) >= 2:
             m.kind, m.strength, m.subject = "person", MEDIUM, True
             return

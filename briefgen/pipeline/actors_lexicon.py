@@ -25,20 +25,24 @@ NEVER_NAMES = {
     Uhr Euro Dollar Prozent Jahr Jahre Jahren Jahres Tag Tage Tagen Woche Wochen Monat Monate Ende
     Anfang Mitte Seit Laut Zudem Dabei Damit Dagegen Daher Deshalb Trotzdem Außerdem Allerdings
     Jedoch Inzwischen Bereits Erst Nun Jetzt Heute Gestern Morgen Zuvor Danach Später Derzeit
-    Hier Dort Ja Nein Bitte Danke Grund Angaben Ansicht Meinung Bericht Berichten Zeit""".split(),
+    Hier Dort Ja Nein Bitte Danke Grund Angaben Ansicht Meinung Bericht Berichten Zeit Internet Islam
+    Christentum Judentum Gott""".split(),
     "en": """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Mr Mrs Ms Mr. Mrs. Ms. Dr Dr. Prof.
     Sir Madam Today Yesterday Tomorrow However Meanwhile Although Despite According Also Earlier
     Later Still Yet Now Then Last Next First Second Third Many Several Some Most Other Others One
     Two Three Four Five Six Seven Eight Nine Ten Hundreds Thousands Millions Officials Police
     Reuters Photo Image Source Sources Update Updated Related Monday's Friday's Please Thank Thanks
-    Yes No Oh OK Okay""".split(),
+    Yes No Oh OK Okay Internet Web Online Islam Christianity Judaism Buddhism Hinduism Bible Koran
+    Quran God""".split(),
 }
 HONORIFICS = {"de": {"Herr", "Herrn", "Frau", "Dr.", "Prof."},
               "en": {"Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr.", "Prof.", "Sir", "Dame"}}
 # tokens allowed inside a multiword name between capitalised words
-NAME_LINKS = {"von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "dos", "bin", "ibn",
-              "al", "el", "le", "la", "zu", "vom", "ter", "ten", "y", "&"}
+NAME_LINKS = {"von", "van", "de", "di", "da", "du", "del", "della", "dos", "bin", "ibn", "al", "el", "le",
+              "la", "y", "&"}
+# institutional prefixes that make a bare compound a body of its own ("Bundeskriminalamt")
+INSTITUTIONAL = ("bundes", "landes", "europa", "eu-", "un-", "uno-", "welt", "nato-")
 
 
 def _rows(name: str):
@@ -46,6 +50,20 @@ def _rows(name: str):
         for line in fh:
             if line.strip() and not line.startswith("#"):
                 yield line.rstrip("\n").split("\t")
+
+
+def _memoize(fn, memo: dict, name: str):
+    table = memo.setdefault(name, {})
+
+    def wrapper(word: str):
+        try:
+            return table[word]
+        except KeyError:
+            value = table[word] = fn(word)
+            return value
+
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
 
 
 @dataclass
@@ -58,12 +76,20 @@ class Lexicon:
     title_phrases: dict[str, int] = field(default_factory=dict)  # English: phrase -> word count
     org_words: dict[str, str] = field(default_factory=dict)
     org_suffixes: tuple[tuple[str, str], ...] = ()
+    needs_name: tuple[str, ...] = ()  # heads that make an actor only with a name or modifier
     group_forms: set[str] = field(default_factory=set)
     group_suffixes: tuple[str, ...] = ()
     places: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # form -> (code, type, name)
     adjectives: dict[str, str] = field(default_factory=dict)  # adjective/demonym stem -> code
     std_names: dict[str, str] = field(default_factory=dict)  # code -> standard name in this language
     speech_verbs: set[str] = field(default_factory=set)
+
+    memo: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # the queries below run per capitalised token: remember each answer for the process
+        for name in ("is_title", "org_kind", "is_group", "place", "adjective_country", "alone_ok"):
+            setattr(self, name, _memoize(getattr(self, name), self.memo, name))
 
     # ------------------------------------------------------------ queries
     def is_title(self, word: str) -> bool:
@@ -84,6 +110,14 @@ class Lexicon:
             if low.endswith(suffix) and len(low) > len(suffix) + 1:
                 return k
         return None
+
+    def alone_ok(self, word: str) -> bool:
+        """A bare compound with this head is an actor by itself ("Sozialministerium", "Bundeswehr"),
+        unlike "Universitätsklinik" or "Hauptstraße", which need a name."""
+        low = word.lower()
+        if low.startswith(INSTITUTIONAL):
+            return True
+        return not any(low.endswith(s) for s in self.needs_name)
 
     def is_group(self, lemma: str) -> bool:
         low = lemma.rsplit("-", 1)[-1].lower()
@@ -138,6 +172,8 @@ def load(lang: str) -> Lexicon:
         lg, form, match, kind = row[:4]
         if lg != lang:
             continue
+        if len(row) > 4 and row[4] == "needs-name":
+            lex.needs_name += (form.lower(),)
         if match == "suffix":
             org_suffixes.append((form.lower(), kind))
         lex.org_words[form.lower()] = kind
@@ -164,7 +200,7 @@ def load(lang: str) -> Lexicon:
     if verbs.exists():  # the quotes component's list, used here only as a salience cue
         with open(verbs, encoding="utf-8") as fh:
             for row in csv.reader(fh, delimiter="\t"):
-                if row and not row[0].startswith("#"):
+                if len(row) > 2 and row[0] == "verb":
                     for cell in row[1:3]:
                         lex.speech_verbs.update(w.lower() for w in re.split(r"[|\s]+", cell) if w.isalpha())
     lex.speech_verbs.update({"de": "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten "

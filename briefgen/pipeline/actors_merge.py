@@ -18,8 +18,9 @@ from ..model import Actor
 from .actors_common import STRONG, Mention
 
 # salience weights
-W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 1.0, 0.6
-KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 0.8, "group": 0.6, "other": 0.8}
+W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 0.6
+ROLE_BONUS = 1.5
+KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 1.0, "group": 0.4, "other": 0.8}
 
 
 class Entity:
@@ -192,5 +193,5 @@ def salience(e: Entity, kind: str, sents: tuple[int, ...], sent_of: list[int]) -
         score += W_SECOND
     score += W_SUBJECT * sum(1 for m in e.mentions if m.subject)
     if any(m.role for m in e.mentions) or any(m.strength == STRONG and m.kind == "person" for m in e.mentions):
-        score += 0.5
+        score += ROLE_BONUS
     return score * KIND_WEIGHT.get(kind, 1.0)

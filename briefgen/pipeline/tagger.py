@@ -20,6 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 HANTA_MODEL = "morphmodel_ger.pgz"
+# derivational endings that only common nouns have: a word ending so is NN without asking HanTa
+# (long compounds are HanTa's slowest words); plural ending -> singular ending for the lemma
+NOUN_ENDINGS = {"ungen": "ung", "ung": "ung", "heiten": "heit", "heit": "heit", "keiten": "keit",
+                "keit": "keit", "schaften": "schaft", "schaft": "schaft", "tionen": "tion", "tion": "tion",
+                "itäten": "ität", "ität": "ität", "ismus": "ismus", "ismen": "ismus", "nisse": "nis",
+                "nissen": "nis", "nis": "nis"}
+NOUN_ENDING_MIN = 9  # shorter words ending so may be names ("Jung", "Wenning")
 CACHE_SIZE = 200_000
 
 
@@ -59,6 +66,11 @@ class CapitalTagger:
                 # keep the first parts as written: "US-Präsidenten" -> "US-Präsident"
                 return "-".join(parts[:-1] + [lemma]), tag
             return word, tag
+        if len(word) >= NOUN_ENDING_MIN:
+            for end in ("ungen", "heiten", "keiten", "schaften", "tionen", "itäten", "ismen", "nissen",
+                        "nisse", "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis"):
+                if word.endswith(end):
+                    return word[: -len(end)] + NOUN_ENDINGS[end], "NN"
         lemma, tag = tagger.analyze(word)
         return lemma, tag
 
