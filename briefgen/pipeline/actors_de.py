@@ -73,7 +73,9 @@ class GermanRules:
             return True
         tag = self.tags[i]
         if tag in ("NE", "FM"):
-            return True
+            if t.endswith(("-", ".")) and not t.isupper() or "'" in t or "’" in t:
+                return False  # "Print-", "Aug.", "That's": fragments and abbreviations
+            return not (self.lex.is_title(t) or self.lex.is_title(self.lemmas[i]))
         return False
 
     def title_at(self, i: int) -> bool:
@@ -96,9 +98,8 @@ class GermanRules:
             return False  # a given name is one or two words before the surname, not three
         if prev.endswith("s") and self.lemmas[j - 1] != prev:
             return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
-        if j >= 2 and self.sent_starts[j - 1] is False and self.tags[j - 2] in ("NE",):
-            return False
-        return self.lemmas[j] == t
+        # a given name comes once, before the surname; a name that recurs alone is a surname
+        return self.lemmas[j] == t or self.ne_counts.get(prev, 0) == 1
 
     def place_adj(self, i: int) -> str | None:
         """'Berliner', 'Wiener', 'Duisburger': a place's -er adjective -> the place's name."""
@@ -133,6 +134,10 @@ class GermanRules:
     def __call__(self, doc, sent_starts) -> list[Mention]:
         self._setup(doc, sent_starts)
         self.ne_forms = {t for t, g in zip(self.texts, self.tags) if g == "NE"}
+        self.ne_counts: dict[str, int] = {}
+        for t, g in zip(self.texts, self.tags):
+            if g == "NE":
+                self.ne_counts[t] = self.ne_counts.get(t, 0) + 1
         used = [False] * self.n
         out: list[Mention] = []
         self._orgs(out, used)
@@ -174,7 +179,7 @@ class GermanRules:
                 j = end
                 while j < self.n and self.namelike(j):
                     j += 1
-                if j - end <= 3:
+                if j - end == 1 or lex.place(self.span_text(end, j)):
                     code = lex.place(texts[end])
                     if code and code[1] == "country" and j == end + 1:
                         nested.append(end)  # "Regierung Myanmars": Myanmar is an actor too

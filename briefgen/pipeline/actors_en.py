@@ -14,17 +14,35 @@ Rule families:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
 from .actors_lexicon import HONORIFICS, Lexicon
 
+HANTA_EN = "morphmodel_en.pgz"
+
+
+@lru_cache(maxsize=1)
+def _hanta_en():
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger(HANTA_EN)
+
+
+@lru_cache(maxsize=100_000)
+def proper_noun(word: str) -> bool:
+    """HanTa's English model: is a capitalised word a proper noun (NP0) out of context? Asked
+    only for sentence-initial words, where capitals say nothing ("Critics say", "Microsoft says")."""
+    return _hanta_en().analyze(word)[1].startswith("NP")
+
 PLACE_PREPS = {"in", "at", "from", "near", "across", "outside", "inside", "In", "At", "From"}
 LINKS = {"of", "for", "de", "da", "van", "von", "bin", "al", "&", "du", "la", "le", "del"}
-GENERIC_HEADS = {"government": True, "police": True, "military": True, "army": False, "parliament": False,
+GENERIC_HEADS = {"government": False, "police": True, "military": False, "army": False, "parliament": False,
                  "court": False, "ministry": False, "company": False, "commission": False,
                  "council": False, "church": False, "department": False, "agency": False, "party": False,
                  "firm": False, "administration": True, "opposition": True}
 PLACE_HEADS_EXTRA = {"kingdom": "place", "republic": "place", "states": "place", "emirates": "place"}
-OPENERS = {"\"", "“", "‘", "'", "(", "["}
+OPENERS = {"\"", "“", "‘", "'", "(", "[", "``", "`"}
 
 
 class EnglishRules:
@@ -40,11 +58,9 @@ class EnglishRules:
         self.sent_starts = sent_starts
         self.initial = [False] * self.n
         for i in range(self.n):
-            j = i - 1
-            while j >= 0 and self.texts[j] in OPENERS:
-                j -= 1
-            self.initial[i] = sent_starts[i] or (j >= 0 and sent_starts[j + 1] and j + 1 < i) or \
-                (j >= 0 and self.texts[j] in (":",) and i == j + 1)
+            prev = self.texts[i - 1] if i else ""
+            self.initial[i] = sent_starts[i] or prev in OPENERS or prev in (":", "-", "–", "—") \
+                or (i >= 2 and prev in OPENERS and sent_starts[i - 1])
         self.lower_seen = {t for t in self.texts if t.islower()}
         self.midcap = {t for i, t in enumerate(self.texts) if t[:1].isupper() and not self.initial[i]}
 
@@ -61,13 +77,21 @@ class EnglishRules:
         if t in self.lex.never or t in HONORIFICS["en"] or t == "I":
             return False
         low = t.lower()
+        if any(c in t for c in "$€£¥") or (len(t) > 1 and any(c.isdigit() for c in t) and t.isalnum()
+                                             and not self._glued(i)):
+            return False  # "US$", "IE6", "MP3": currencies, versions and products
         if self.initial[i]:
             if low in self.lex.stop or low in self.lower_seen:
                 return bool(self.lex.place(t)) and low not in self.lex.stop
-            return True
+            if t in self.midcap or t.isupper() or self.lex.place(t):
+                return True
+            return proper_noun(t)
         if low in self.lex.stop and not t.isupper():
             return False
         return True
+
+    def _glued(self, i: int) -> bool:
+        return i > 0 and self.ws[i - 1] == "" and self.texts[i - 1] == "-"
 
     def title_end(self, s: int, e: int) -> int | None:
         """Start of a title phrase ending at token e-1 within [s, e), or None."""
@@ -100,6 +124,9 @@ class EnglishRules:
             elif texts[j] == "-" and self.ws[j - 1] == "" and self.ws[j] == "" and j + 1 < self.n \
                     and texts[j + 1].isalpha():
                 j += 2  # "Chung-tai", "Al-Maeena"
+            elif (texts[j] in ("al", "el", "bin", "ibn", "abu", "ul") and j + 2 < self.n and texts[j + 1] == "-"
+                  and self.ws[j] == "" and texts[j + 2][:1].isupper()):
+                j += 3  # "Suleiman al-Amr"
             elif texts[j] in ("Inc.", "Corp.", "Co.", "Ltd.", "LLC", "plc") and self.ws[j - 1]:
                 j += 1
             elif (texts[j] in LINKS and j + 1 < self.n and self.namelike(j + 1)

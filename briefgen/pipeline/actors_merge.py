@@ -20,6 +20,7 @@ from .actors_common import STRONG, Mention
 # salience weights
 W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 0.6
 ROLE_BONUS = 1.5
+GROUP_MIN_MENTIONS = 2
 KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 1.0, "group": 0.4, "other": 0.8}
 
 
@@ -50,6 +51,10 @@ class Entity:
         if not votes:
             return default
         return votes.most_common(1)[0][0]
+
+    def strength(self) -> int:
+        """How sure the entity's kind is: the strongest cue of any mention."""
+        return max((m.strength for m in self.mentions if m.kind), default=0)
 
     @property
     def longest_key(self) -> tuple[str, ...]:
@@ -115,6 +120,10 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
             cands.append(other)
         if not cands:
             continue
+        same = [c for c in cands if kind and c.kind("") == kind]
+        cands = same or cands
+        best = max(c.strength() for c in cands)
+        cands = [c for c in cands if c.strength() == best]  # "Ford Motor Company" over "Ford Falcon"
         before = [c for c in cands if c.first < e.first]
         pool = before or cands
         target = max(pool, key=lambda c: c.first) if before else min(pool, key=lambda c: c.first)
@@ -134,6 +143,11 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
             best.mentions.append(g)
     entities.sort(key=lambda e: e.first)
     return entities
+
+
+def group_acts(e: Entity) -> bool:
+    """An unnamed group is an actor when it acts or speaks (opens a clause) or recurs."""
+    return len(e.mentions) >= GROUP_MIN_MENTIONS or any(m.subject for m in e.mentions)
 
 
 def _name_and_aliases(e: Entity) -> tuple[str, list[str]]:
@@ -163,7 +177,7 @@ def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: st
     rows = []
     for e in entities:
         kind = e.kind(default_kind)
-        if kind == "group" and not keep_groups:
+        if kind == "group" and not (keep_groups and group_acts(e)):
             continue
         name, aliases = _name_and_aliases(e)
         if e.code:
