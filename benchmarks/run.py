@@ -226,12 +226,17 @@ def bench_size(n: int, jobs_compare: int | None, log) -> dict:
                "wall_s": statistics.median(r["wall_s"] for r in adds),
                "build_s": statistics.median(r["build_s"] for r in adds),
                "seconds": {k: statistics.median(r["seconds"].get(k, 0.0) for r in adds) for k in adds[0]["seconds"]}}}
-    if jobs_compare:
-        shutil.rmtree(root / ".briefgen-cache", ignore_errors=True)
-        r = run_child(["build", str(root), "nosite", str(jobs_compare)])
-        out[f"extract_jobs_{jobs_compare}"] = r
-        log(f"[{n}] jobs={jobs_compare} --no-site from empty cache: extract {r['seconds'].get('extract')} s "
-            f"(jobs=1: {full['seconds'].get('extract')} s), tree RSS peak {r['tree_rss_peak_mib']} MiB")
+    if jobs_compare:  # extraction from an empty cache, alternating jobs=1 and jobs=N, two rounds
+        runs: dict[str, list] = {"1": [], str(jobs_compare): []}
+        for _ in range(2):
+            for j in (1, jobs_compare):
+                shutil.rmtree(root / ".briefgen-cache", ignore_errors=True)
+                r = run_child(["build", str(root), "nosite", str(j)])
+                runs[str(j)].append(r)
+                log(f"[{n}] jobs={j} --no-site from empty cache: extract {r['seconds'].get('extract')} s, "
+                    f"cpu {r['cpu_s']} s, tree RSS peak {r['tree_rss_peak_mib']} MiB, load {r['loadavg_after']}")
+        out["extract_jobs"] = {j: {"runs": rs, "extract_s_median": statistics.median(r["seconds"]["extract"] for r in rs)}
+                               for j, rs in runs.items()}
     return out
 
 
@@ -246,11 +251,9 @@ def summary(res: dict) -> str:
                     f"peak {f['maxrss_mib']} MiB |")
         rows.append(f"| +1 article to {n:,}, --no-site | {a['wall_s']} s wall, {a['build_s']} s in build(); "
                     f"phases {a['seconds']} |")
-        for key in b:
-            if key.startswith("extract_jobs_"):
-                r = b[key]
-                rows.append(f"| {key.replace('_', ' ')}, {n:,} articles | extract {r['seconds'].get('extract')} s "
-                            f"(jobs 1: {f['seconds'].get('extract')} s); tree RSS {r['tree_rss_peak_mib']} MiB |")
+        for j, v in b.get("extract_jobs", {}).items():
+            rows.append(f"| extraction of {n:,} articles, --jobs {j} (empty cache, median of 2) | "
+                        f"{v['extract_s_median']} s; tree RSS peak {max(r['tree_rss_peak_mib'] for r in v['runs'])} MiB |")
     return "\n".join(rows)
 
 
