@@ -61,7 +61,7 @@ class ActorFinder:
                               std_names=self.lex.std_names, keep_groups=self.keep_groups)
         doc._.actors = [a for a, _e in ranked]
         spans = [Span(doc, m.start, m.end, label=a.kind, kb_id=a.name)
-                 for a, e in ranked for m in e.mentions]
+                 for a, e in ranked for m in e.mentions if not m.virtual]
         spans.sort(key=lambda s: (s.start, -s.end))
         doc.spans["actors"] = spans
         return doc

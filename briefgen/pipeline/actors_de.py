@@ -90,7 +90,13 @@ class GermanRules:
         prev, t = self.texts[j - 1], self.texts[j]
         if self.tags[j - 1] != "NE" or prev.isupper() or self.lex.place(prev) or not t[:1].isupper():
             return False
-        if not self.tags[j].startswith("NN") or self.sent_starts[j] or t in self.lex.never:
+        if self.sent_starts[j] or t in self.lex.never or t.lower() in self.lex.stop:
+            return False
+        if self.tags[j].startswith("ADJ"):
+            # "Paul Reger": an adjective look-alike after a given name, not before a noun
+            nxt = self.texts[j + 1] if j + 1 < self.n else ""
+            return self.ne_counts.get(prev, 0) == 1 and not nxt[:1].isupper()
+        if not self.tags[j].startswith("NN"):
             return False
         if self.lex.is_title(t) or self.lex.org_kind(t) or self.lex.is_group(self.lemmas[j]):
             return False
@@ -144,7 +150,26 @@ class GermanRules:
         self._names(out, used)
         self._groups(out, used)
         self._surnames(out, used)
+        self._prefixes(out)
         return out
+
+    def _prefixes(self, out: list[Mention]) -> None:
+        """Places and acronyms as first parts of compounds: "US" in "US-Präsident", "NPD" in
+        "NPD-Verbot", "Nordkorea" in "Nordkorea-USA-Gipfel"."""
+        lex = self.lex
+        for i, t in enumerate(self.texts):
+            if "-" not in t or not t[:1].isupper():
+                continue
+            for part in t.split("-")[:-1]:
+                if len(part) < 2 or not part[:1].isupper():
+                    continue
+                hit = lex.place(part)
+                if hit:
+                    out.append(Mention(i, i + 1, part, "place", (part.lower(),), strength=STRONG,
+                                       code=hit[0], virtual=True))
+                elif part.isupper() and part.isalpha() and part.lower() not in lex.stop:
+                    out.append(Mention(i, i + 1, part, "organization", (part.lower(),), strength=WEAK,
+                                       virtual=True))
 
     def _left_modifiers(self, i: int, allow_lower: bool) -> int:
         """Start of the adjectives before token i that belong to its name."""

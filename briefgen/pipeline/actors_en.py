@@ -169,7 +169,11 @@ class EnglishRules:
             for p in range(e - 1, s, -1):
                 a = self.title_end(s, p)
                 if a is not None:
-                    role = self.doc[s:p].text
+                    r = s  # capitalised words before the run belong to the title ("Transport Minister")
+                    while r > 0 and not used[r - 1] and self.is_cap(r - 1) and texts[r - 1].isalpha() \
+                            and texts[r - 1].lower() not in lex.stop:
+                        r -= 1
+                    role = self.doc[r:p].text
                     country = self._country_in(s, p)
                     s = p
                     break

@@ -160,7 +160,7 @@ def _name_and_aliases(e: Entity) -> tuple[str, list[str]]:
         toks = text.split()
         m = next(m for m in e.mentions if m.text == text)
         nominative = text.lower().rstrip("'’").endswith(m.key[-1]) if m.key else True
-        return (not m.generic, len(toks), nominative, counts[text], -first[text])
+        return (not m.generic, len(toks), nominative, len(text), counts[text], -first[text])
 
     forms = sorted(counts, key=score, reverse=True)
     name = forms[0]
@@ -180,6 +180,13 @@ def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: st
         if kind == "group" and not (keep_groups and group_acts(e)):
             continue
         name, aliases = _name_and_aliases(e)
+        if all(m.virtual for m in e.mentions) and kind != "place":
+            continue  # "NPD" only inside "NPD-Verbot" and never on its own: too weak alone
+        std = std_names.get(e.code) if e.code else None
+        if std and std not in aliases and name != std and not any(len(a) > len(name) for a in [name]):
+            if name.endswith("s") and name[:-1] == std:
+                aliases.insert(0, name)  # only the genitive occurs ("Nordkoreas"): name the base form
+                name = std
         if e.code:
             named[e.code] = name
         rows.append((e, kind, name, aliases))

@@ -26,6 +26,7 @@ NOUN_ENDINGS = {"ungen": "ung", "ung": "ung", "heiten": "heit", "heit": "heit", 
                 "keit": "keit", "schaften": "schaft", "schaft": "schaft", "tionen": "tion", "tion": "tion",
                 "itäten": "ität", "ität": "ität", "ismus": "ismus", "ismen": "ismus", "nisse": "nis",
                 "nissen": "nis", "nis": "nis"}
+NOUN_ENDING_ORDER = sorted(NOUN_ENDINGS, key=len, reverse=True)
 NOUN_ENDING_MIN = 9  # shorter words ending so may be names ("Jung", "Wenning")
 CACHE_SIZE = 200_000
 
@@ -46,40 +47,46 @@ def make_tagger(nlp: Language, name: str, *, model: str = HANTA_MODEL,
     return CapitalTagger(model=model, cache_size=cache_size)
 
 
+def _analyze(model: str, word: str) -> tuple[str, str]:
+    """(lemma, STTS tag) of one capitalised word."""
+    tagger = _hanta(model)
+    if "-" in word.strip("-"):
+        parts = [p for p in word.split("-") if p]
+        if any(p[:1].islower() for p in parts[1:]):
+            return word, "NE"  # "Jong-un", "Abu-l-Abbas": a name, not a compound
+        lemma, tag = tagger.analyze(parts[-1])
+        if tag == "NE":
+            return word, "NE"  # "Baden-Württemberg", "Wieczorek-Zeul"
+        if tag.startswith("NN"):
+            # keep the first parts as written: "US-Präsidenten" -> "US-Präsident"
+            return "-".join(parts[:-1] + [lemma]), tag
+        return word, tag
+    if len(word) >= NOUN_ENDING_MIN:
+        for end in NOUN_ENDING_ORDER:
+            if word.endswith(end):
+                return word[: -len(end)] + NOUN_ENDINGS[end], "NN"
+    lemma, tag = tagger.analyze(word)
+    return lemma, tag
+
+
+@lru_cache(maxsize=4)
+def _cached_analyzer(model: str, cache_size: int):
+    """One analysis cache per model and process, shared by every pipeline that tags German."""
+    return lru_cache(maxsize=cache_size)(lambda word: _analyze(model, word))
+
+
 class CapitalTagger:
     """Sets token.tag_ (STTS, as HanTa gives it) and token.lemma_ on capitalised tokens."""
 
     def __init__(self, *, model: str = HANTA_MODEL, cache_size: int = CACHE_SIZE) -> None:
         self.model = model
-        self.analyze = lru_cache(maxsize=cache_size)(self._analyze)
-
-    def _analyze(self, word: str) -> tuple[str, str]:
-        tagger = _hanta(self.model)
-        if "-" in word.strip("-"):
-            parts = [p for p in word.split("-") if p]
-            if any(p[:1].islower() for p in parts[1:]):
-                return word, "NE"  # "Jong-un", "Abu-l-Abbas": a name, not a compound
-            lemma, tag = tagger.analyze(parts[-1])
-            if tag == "NE":
-                return word, "NE"  # "Baden-Württemberg", "Wieczorek-Zeul"
-            if tag.startswith("NN"):
-                # keep the first parts as written: "US-Präsidenten" -> "US-Präsident"
-                return "-".join(parts[:-1] + [lemma]), tag
-            return word, tag
-        if len(word) >= NOUN_ENDING_MIN:
-            for end in ("ungen", "heiten", "keiten", "schaften", "tionen", "itäten", "ismen", "nissen",
-                        "nisse", "ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis"):
-                if word.endswith(end):
-                    return word[: -len(end)] + NOUN_ENDINGS[end], "NN"
-        lemma, tag = tagger.analyze(word)
-        return lemma, tag
+        self.analyze = _cached_analyzer(model, cache_size)
 
     def __call__(self, doc: Doc) -> Doc:
         analyze = self.analyze
         for tok in doc:
             text = tok.text
-            first = text[:1]
-            if not first.isupper():
+            if not text[:1].isupper():
                 continue
             if len(text) > 1 and text.isupper() and text.isalpha():
                 tok.tag_ = "NE"  # an acronym: "NASA", "SPD", "USA"

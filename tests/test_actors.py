@@ -1,0 +1,204 @@
+"""briefgen_actors: key actors in German and English, on blank pipelines and our own sentences."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from briefgen.model import Actor
+from briefgen.pipeline import actors, extensions, sentences, tagger  # noqa: F401  (factories)
+
+
+def pipeline(lang: str):
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("briefgen_sentences")
+    if lang == "de":
+        nlp.add_pipe("briefgen_tagger")
+    nlp.add_pipe("briefgen_actors")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def de():
+    return pipeline("de")
+
+
+@pytest.fixture(scope="module")
+def en():
+    return pipeline("en")
+
+
+def find(doc, form: str) -> Actor:
+    for a in doc._.actors:
+        if a.name == form or form in a.aliases:
+            return a
+    raise AssertionError(f"no actor {form!r} in {[a.name for a in doc._.actors]}")
+
+
+def names(doc) -> list[str]:
+    return [a.name for a in doc._.actors]
+
+
+# ---------------------------------------------------------------- German: roles
+def test_de_title_before_name_with_country_prefix(de):
+    doc = de("US-Präsidentin Jane Holloway hat am Montag Kanada besucht. Holloway sprach dort "
+             "mit Studenten. Die USA wollen ihre Beziehungen ausbauen.")
+    a = find(doc, "Jane Holloway")
+    assert a.kind == "person"
+    assert a.roles == ("US-Präsidentin",)
+    usa = find(doc, "USA")
+    assert usa.kind == "place" and "US" in usa.aliases  # "US" of "US-Präsidentin" joins "USA"
+    assert a.country == usa.name
+
+
+def test_de_genitive_country_before_title(de):
+    doc = de("Frankreichs Außenminister Pierre Lacombe reiste nach Rom. Lacombes Besuch dauerte zwei Tage.")
+    a = find(doc, "Pierre Lacombe")
+    assert a.roles == ("Außenminister",)
+    assert a.country == "Frankreich"
+    assert "Lacombes" in a.aliases
+    assert find(doc, "Frankreichs").name == "Frankreich"
+
+
+def test_de_apposition_after_name(de):
+    doc = de("Klara Ostwald, Präsidentin des Landesrechnungshofes, kritisierte die Pläne.")
+    a = find(doc, "Klara Ostwald")
+    assert a.roles == ("Präsidentin des Landesrechnungshofes",)
+
+
+def test_de_surname_that_looks_like_a_noun(de):
+    doc = de("Bundeskanzler Walter Eimer hat die Reform verteidigt. Eimer sagte, sie sei nötig.")
+    a = find(doc, "Walter Eimer")
+    assert a.kind == "person" and a.mentions == 2 and "Eimer" in a.aliases
+
+
+# ---------------------------------------------------------------- German: merging, acronyms
+def test_de_surname_and_genitive_merge_with_full_name(de):
+    doc = de("Anna Kowalczyk gewann die Wahl. Kowalczyk dankte ihren Wählern. "
+             "Kowalczyks Partei jubelte.")
+    a = find(doc, "Anna Kowalczyk")
+    assert set(a.aliases) == {"Kowalczyk", "Kowalczyks"}
+    assert a.mentions == 3
+    assert len([x for x in doc._.actors if x.kind == "person"]) == 1
+
+
+def test_de_acronym_in_brackets_joins_its_expansion(de):
+    doc = de("Die Europäische Union (EU) verhängte Sanktionen. Die EU will weiter verhandeln.")
+    a = find(doc, "Europäische Union")
+    assert a.kind == "organization" and "EU" in a.aliases
+    assert names(doc).count("EU") == 0
+
+
+def test_de_bare_head_refers_back(de):
+    doc = de("Das niedersächsische Umweltministerium prüft den Antrag. Das Ministerium will "
+             "im Mai entscheiden.")
+    a = find(doc, "niedersächsische Umweltministerium")
+    assert "Ministerium" in a.aliases and a.kind == "organization"
+
+
+# ---------------------------------------------------------------- German: kinds, stopwords
+def test_de_kinds(de):
+    doc = de("Die SPD und die Polizei in Hannover reagierten gelassen. In Hannover demonstrierten "
+             "Tausende. Demonstranten forderten Neuwahlen. Die Demonstranten zogen weiter.")
+    assert find(doc, "SPD").kind == "organization"
+    assert find(doc, "Polizei").kind == "organization"
+    assert find(doc, "Hannover").kind == "place"
+    assert find(doc, "Demonstranten").kind == "group"
+
+
+def test_de_common_nouns_and_sentence_openers_are_no_actors(de):
+    doc = de("Gestern kam ein Brief. Zudem gab es Regen. Die Stimmung war gut, Ergebnisse fehlen.")
+    assert doc._.actors == []
+
+
+def test_de_products_with_numbers_are_no_actors(de):
+    doc = de("Die Linie U7 fährt wieder. Fahrgäste sind froh.")
+    assert "U7" not in names(doc)
+
+
+# ---------------------------------------------------------------- German: salience, spans
+def test_de_salience_order(de):
+    doc = de("Ministerpräsidentin Lena Brückner hat den Haushalt vorgestellt. Die Opposition in "
+             "Erfurt kritisierte den Entwurf. Brückner verteidigte ihn. Brückner sagte, er sei solide.")
+    assert doc._.actors[0].name == "Lena Brückner"
+    assert doc._.actors[0].sentences == (0, 2, 3)
+
+
+def test_de_spans_carry_kind_and_canonical_name(de):
+    doc = de("Innenminister Paul Reger besuchte eine Schule in Dresden. Reger lobte die Feuerwehr.")
+    spans = {(s.text, s.label_, s.kb_id_) for s in doc.spans["actors"]}
+    assert ("Paul Reger", "person", "Paul Reger") in spans
+    assert ("Reger", "person", "Paul Reger") in spans
+    assert ("Dresden", "place", "Dresden") in spans
+    for s in doc.spans["actors"]:
+        assert isinstance(s, Span) and s.label_ in ("person", "organization", "place", "group", "other")
+
+
+def test_de_trained_entities_are_merged_in(de):
+    doc = de.make_doc("Gestern tagte der Xylophonrat in der Stadt.")
+    doc.ents = [Span(doc, 3, 4, label="ORG")]
+    for _name, proc in de.pipeline:
+        doc = proc(doc)
+    a = find(doc, "Xylophonrat")
+    assert a.kind == "organization"
+
+
+# ---------------------------------------------------------------- English
+def test_en_possessive_role_before_name(en):
+    doc = en("Contoso's chief executive Maria Lindqvist said the plan would work. "
+             "Lindqvist added that Contoso would hire 200 people.")
+    a = find(doc, "Maria Lindqvist")
+    assert a.kind == "person" and a.roles == ("Contoso's chief executive",)
+    assert "Lindqvist" in a.aliases
+    c = find(doc, "Contoso")
+    assert "Contoso's" in c.aliases
+
+
+def test_en_title_inside_capitalised_run_and_place_before_lower_title(en):
+    doc = en("Transport Minister Alan Fisk met Hong Kong leader Grace Wu in Singapore. "
+             "Fisk said talks were useful.")
+    fisk = find(doc, "Alan Fisk")
+    assert fisk.roles == ("Transport Minister",) and fisk.mentions == 2
+    wu = find(doc, "Grace Wu")
+    assert wu.roles == ("Hong Kong leader",)
+    assert find(doc, "Hong Kong").kind == "place"
+    assert find(doc, "Singapore").kind == "place"
+
+
+def test_en_apposition_role(en):
+    doc = en("Tom Berrick, an analyst at Northwind Bank, said prices would fall.")
+    a = find(doc, "Tom Berrick")
+    assert a.roles == ("analyst at Northwind Bank",)
+    assert find(doc, "Northwind Bank").kind == "organization"
+
+
+def test_en_sentence_initial_common_words_are_no_actors(en):
+    doc = en("However, the vote was delayed. Results came late. Critics said the count was slow. "
+             "Critics have long complained.")
+    assert "However" not in names(doc) and "Results" not in names(doc)
+    assert find(doc, "Critics").kind == "group"
+
+
+def test_en_org_heads_and_acronyms(en):
+    doc = en("The Ministry of Fisheries fined Bluefin Corp. on Monday. The NFU welcomed the decision.")
+    assert find(doc, "Ministry of Fisheries").kind == "organization"
+    assert find(doc, "Bluefin Corp.").kind == "organization"
+    assert find(doc, "NFU").kind == "organization"
+
+
+def test_en_short_name_merges_into_company(en):
+    doc = en("Fabrikam Industries reported a loss. Fabrikam said sales fell. Analysts expect more cuts.")
+    a = find(doc, "Fabrikam Industries")
+    assert "Fabrikam" in a.aliases
+    assert doc._.actors[0].name == "Fabrikam Industries"
+
+
+def test_en_government_with_adjective(en):
+    doc = en("The Canadian government approved the deal. The government said it was fair.")
+    a = find(doc, "Canadian government")
+    assert a.kind == "organization" and "government" in a.aliases
+
+
+def test_empty_and_punctuation_only(en, de):
+    assert en("")._.actors == []
+    assert de("…")._.actors == []
