@@ -24,6 +24,12 @@ ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 STANDALONE = {"polizei", "regierung", "bundesregierung", "parlament", "feuerwehr", "militär", "junta",
               "armee", "staatsanwaltschaft", "justiz", "opposition"}
 NOUN_TAGS = ("NN", "NE", "NNA", "NNI")
+LEGAL_FORMS = {"AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "Inc.", "Ltd.", "Corp.", "S.A.", "N.V.",
+               "plc", "LLC", "Co."}
+# endings of German and central European place names ("Laupheim", "Augsburg", "Lübbenau")
+TOPONYM_ENDINGS = ("burg", "berg", "dorf", "hausen", "heim", "stadt", "feld", "furt", "bach", "hafen",
+                   "ingen", "hagen", "brück", "brücken", "rode", "leben", "kirchen", "münster", "werder",
+                   "witz", "nitz", "itz", "ow", "au", "tal", "weiler", "see", "wald", "hof", "haven")
 QUOTE_MARKS = {"„", "“", "\"", "»", "«", "‚", "‘"}
 
 
@@ -100,8 +106,8 @@ class GermanRules:
             return False
         if self.lex.is_title(t) or self.lex.org_kind(t) or self.lex.is_group(self.lemmas[j]):
             return False
-        if j >= 2 and self.tags[j - 2] == "NE" and not self.texts[j - 2].isupper():
-            return False  # a given name is one or two words before the surname, not three
+        if j >= 3 and self.tags[j - 2] == "NE" and self.tags[j - 3] == "NE":
+            return False  # one or two given names before a surname, not three
         if prev.endswith("s") and self.lemmas[j - 1] != prev:
             return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
         # a given name comes once, before the surname; a name that recurs alone is a surname
@@ -151,7 +157,17 @@ class GermanRules:
         self._groups(out, used)
         self._surnames(out, used)
         self._prefixes(out)
+        self._place_adjectives(out)
         return out
+
+    def _place_adjectives(self, out: list[Mention]) -> None:
+        """"Duisburger", "Berliner": mentions of a place the text also names ("Duisburg")."""
+        named = {m.text: m for m in out if m.kind == "place" and m.end - m.start == 1}
+        for i, t in enumerate(self.texts):
+            stem = self.place_adj(i)
+            if stem and stem in named:
+                out.append(Mention(i, i + 1, t, "place", named[stem].key, strength=MEDIUM,
+                                   code=named[stem].code, virtual=True))
 
     def _prefixes(self, out: list[Mention]) -> None:
         """Places and acronyms as first parts of compounds: "US" in "US-Präsident", "NPD" in
@@ -193,7 +209,8 @@ class GermanRules:
         i = 0
         while i < self.n:
             t = texts[i]
-            kind = lex.org_kind(t) if t[:1].isupper() and tags[i].startswith("NN") else None
+            kind = lex.org_kind(t) if t[:1].isupper() and tags[i].startswith("NN") and t not in LEGAL_FORMS \
+                else None
             if not kind or self.title_at(i):
                 i += 1
                 continue
@@ -204,12 +221,26 @@ class GermanRules:
                 j = end
                 while j < self.n and self.namelike(j):
                     j += 1
-                if j - end == 1 or lex.place(self.span_text(end, j)):
+                code = lex.place(self.span_text(end, j))
+                if kind == "organization" and not code and not lex.alone_ok(t.lower()) and j - end <= 3:
+                    # "Rüstungskonzern Diehl", "Fahrgastverband IGEB": a descriptor, then the name;
+                    # the name is the actor and the descriptor its role
+                    m = Mention(end, j, self.span_text(end, j), "organization", self.span_key(end, j),
+                                strength=STRONG, role=self.span_text(start, i + 1),
+                                subject=clause_start(self.doc, start, self.sent_starts))
+                    self._acronym_after(m)
+                    out.append(m)
+                    for k in range(start, j):
+                        used[k] = True
+                    i = j
+                    continue
+                if j - end == 1 or code:
                     code = lex.place(texts[end])
                     if code and code[1] == "country" and j == end + 1:
                         nested.append(end)  # "Regierung Myanmars": Myanmar is an actor too
                     end = j
-            elif end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper():
+            elif (end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper()
+                  and tags[end + 1].startswith("NN")):
                 j = end + 1  # "Bundesministerium für Bildung und Forschung"
                 while j < self.n and (texts[j][:1].isupper() or (texts[j] == "und" and j + 1 < self.n
                                                                  and texts[j + 1][:1].isupper())):
@@ -265,6 +296,8 @@ class GermanRules:
             while j < self.n and not used[j]:
                 if self.namelike(j):
                     j += 1
+                elif texts[j] in LEGAL_FORMS:
+                    j += 1  # "Neutrino Deutschland GmbH", "Cargo AG"
                 elif self._surname_noun(j):
                     j += 1
                 elif (texts[j] in NAME_LINKS and j + 1 < self.n and self.namelike(j + 1)
@@ -274,6 +307,12 @@ class GermanRules:
                     break
             # a sentence-initial place adjective or capitalised adjective joins ("Neue Zürcher")
             start = self._left_modifiers(start, allow_lower=False)
+            if texts[j - 1] in LEGAL_FORMS:
+                # a company's name may hold common nouns: "Neutrino Deutschland GmbH"
+                while start > 0 and start > i - 3 and not used[start - 1] and texts[start - 1][:1].isupper() \
+                        and not self.sent_starts[start] and texts[start - 1].lower() not in lex.stop \
+                        and not lex.org_kind(texts[start - 1]) and not self.title_at(start - 1):
+                    start -= 1
             if any(used[k] for k in range(start, i)):
                 start = i
             end = j
@@ -321,7 +360,13 @@ class GermanRules:
         if role:
             m.kind, m.strength, m.role = "person", STRONG, role
             return
+        if e - s >= 2 and texts[e - 1] in LEGAL_FORMS:
+            m.kind, m.strength = "organization", STRONG
+            return
         if s > 0 and texts[s - 1] in PLACE_PREPS and e - s == 1:
+            m.kind, m.strength = "place", WEAK
+            return
+        if e - s == 1 and len(texts[s]) > 5 and texts[s].lower().endswith(TOPONYM_ENDINGS):
             m.kind, m.strength = "place", WEAK
             return
         if e - s >= 2 and all(tags[k] == "NE" for k in range(s, e)):

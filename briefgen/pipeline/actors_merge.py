@@ -206,7 +206,7 @@ def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: st
 
 
 def salience(e: Entity, kind: str, sents: tuple[int, ...], sent_of: list[int]) -> float:
-    n = sum(1 for m in e.mentions if not m.generic) + 0.5 * sum(1 for m in e.mentions if m.generic)
+    n = sum(0.5 if m.generic or m.virtual else 1.0 for m in e.mentions)
     score = W_MENTION * n
     if sents and sents[0] == 0:
         score += W_LEAD
