@@ -321,7 +321,8 @@ class GermanRules:
                 i = end
                 continue  # "U1", "A380": lines and products, not actors
             m = Mention(start, end, span, None, self.span_key(start, end),
-                        subject=clause_start(self.doc, start, self.sent_starts))
+                        subject=clause_start(self.doc, start, self.sent_starts),
+                        after_prep=start > 0 and texts[start - 1] in PLACE_PREPS)
             self._classify(m)
             self._acronym_after(m)
             out.append(m)

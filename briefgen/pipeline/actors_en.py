@@ -42,6 +42,8 @@ GENERIC_HEADS = {"government": False, "police": True, "military": False, "army":
                  "council": False, "church": False, "department": False, "agency": False, "party": False,
                  "firm": False, "administration": True, "opposition": True}
 PLACE_HEADS_EXTRA = {"kingdom": "place", "republic": "place", "states": "place", "emirates": "place"}
+LEGAL_FORMS = {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "plc", "PLC", "AG", "GmbH", "S.A.",
+               "N.V.", "LLP"}
 OPENERS = {"\"", "“", "‘", "'", "(", "[", "``", "`"}
 
 
@@ -85,6 +87,9 @@ class EnglishRules:
                 return bool(self.lex.place(t)) and low not in self.lex.stop
             if t in self.midcap or t.isupper() or self.lex.place(t):
                 return True
+            nxt = self.texts[i + 1] if i + 1 < self.n else ""
+            if nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in self.lex.stop:
+                return True  # the first word of a longer name: "General Motors", "Transport Minister"
             return proper_noun(t)
         if low in self.lex.stop and not t.isupper():
             return False
@@ -165,8 +170,17 @@ class EnglishRules:
                 e = next(k for k in range(s, e) if used[k]) or s + 1
             role = None
             country = None
-            # a title inside the capitalised run: "Environment Minister John Baird"
+            # a legal form ends a company's name: "Chrysler LLC Jim Press"
+            for k in range(s + 1, e - 1):
+                if texts[k] in LEGAL_FORMS:
+                    e = k + 1
+                    break
+            # a title inside the capitalised run: "Environment Minister John Baird", unless the
+            # run is an organisation's name ("General Motors Corporation")
+            org_run = texts[e - 1].lower() in lex.org_words or texts[e - 1] in LEGAL_FORMS
             for p in range(e - 1, s, -1):
+                if org_run:
+                    break
                 a = self.title_end(s, p)
                 if a is not None:
                     r = s  # capitalised words before the run belong to the title ("Transport Minister")
@@ -180,14 +194,29 @@ class EnglishRules:
             if s >= e:
                 i = e
                 continue
+            # the rest of a title with "of"/"for": "Commissioner for Competition Neelie Kroes"
+            if not role and e - s >= 3 and s >= 2 and texts[s - 1] in ("of", "for") \
+                    and self.title_end(max(0, s - 5), s - 1) is not None and all(
+                        self.is_cap(k) for k in range(e - 2, e)):
+                a = self.title_end(max(0, s - 5), s - 1)
+                role = self.doc[a:e - 2].text
+                s = e - 2
+            # a demonym before a one-word name: "Japanese Toyota"
+            if e - s == 2 and lex.adjective_country(texts[s]) and texts[s + 1].lower() not in lex.org_words:
+                s += 1
             # a place before a party or an acronym is a name of its own: "Beijing DAB"
             if not role and e - s >= 2 and self.lex.place(texts[s]) and not self.lex.place(self.doc[s:e].text):
                 rest_head = texts[e - 1]
-                if (e - s == 2 and rest_head.isupper()) or (e - s >= 3 and rest_head.lower() in self.lex.org_words):
+                if (e - s == 2 and (rest_head.isupper() or rest_head[:1].islower())) or (
+                        e - s >= 3 and rest_head.lower() in self.lex.org_words):
                     out.append(Mention(s, s + 1, texts[s], "place", (texts[s].lower(),), strength=STRONG,
                                        code=self.lex.place(texts[s])[0]))
                     used[s] = True
                     s += 1
+            # a title alone is no actor: "the European Commissioner for ..."
+            if not role and self.title_end(s, e) is not None and texts[e - 1].lower() not in lex.org_words:
+                i = e
+                continue
             # a lone demonym adjective or a lone weak sentence-initial word is no actor
             text = self.doc[s:e].text
             single = e - s == 1
@@ -200,7 +229,8 @@ class EnglishRules:
                 i = e
                 continue
             m = Mention(s, e, text, None, self._key(s, e),
-                        subject=clause_start(self.doc, s, self.sent_starts))
+                        subject=clause_start(self.doc, s, self.sent_starts),
+                        after_prep=s > 0 and texts[s - 1] in PLACE_PREPS)
             if honor:
                 m.kind, m.strength = "person", STRONG
                 m.links.append(self.doc[i:e].text)
@@ -232,7 +262,8 @@ class EnglishRules:
             else lex.place(m.text)
         # lower-case title right before: "spokeswoman Sujata Raisinghani", "leader John Lee"
         a = self.title_end(max(0, s - 4), s)
-        if a is not None and not whole:
+        org_name = texts[e - 1].lower() in lex.org_words or texts[e - 1] in LEGAL_FORMS
+        if a is not None and not whole and not org_name:
             r = a
             if r > 0 and texts[r - 1] in ("'s", "'"):
                 r -= 1

@@ -114,7 +114,11 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
                 continue
             okind = other.kind("")
             if kind == "place" and e.code and okind != "place":
-                continue  # "Myanmar" stays apart from "Regierung Myanmars"
+                # "Paris" joins "Valeska Paris" when never used as a place ("in Paris")
+                if not (okind == "person" and not any(m.after_prep for m in e.mentions)
+                        and all(len(k) == 1 for k in e.keys)):
+                    continue  # "Myanmar" stays apart from "Regierung Myanmars"
+                kind = "person"
             if kind and okind and kind != okind and not (kind != "person" and okind == "place"):
                 continue
             cands.append(other)
