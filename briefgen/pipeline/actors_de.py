@@ -281,7 +281,9 @@ class GermanRules:
         e = m.end
         if e + 2 < self.n and self.texts[e] == "(" and self.texts[e + 2] == ")":
             ac = self.texts[e + 1]
-            if ac[:1].isupper() and sum(c.isupper() for c in ac) >= 2:
+            # an abbreviation starts like the name it abbreviates; "(CDU)" after a person is a party
+            if ac[:1].isupper() and sum(c.isupper() for c in ac) >= 2 and m.kind != "person" \
+                    and ac[0].lower() == m.text[0].lower():
                 m.links.append(ac)
 
     def _names(self, out: list[Mention], used: list[bool]) -> None:
@@ -370,8 +372,9 @@ class GermanRules:
         if e - s == 1 and len(texts[s]) > 5 and texts[s].lower().endswith(TOPONYM_ENDINGS):
             m.kind, m.strength = "place", WEAK
             return
-        if e - s >= 2 and all(tags[k] == "NE" for k in range(s, e)):
-            m.kind, m.strength = "person", WEAK
+        if e - s >= 2 and tags[s] == "NE" and not any(texts[k].isupper() or self.place_adj(k)
+                                                        for k in range(s, e)):
+            m.kind, m.strength = "person", WEAK  # "Neil Alden Armstrong", "Wolfgang Schüssel"
         if e < self.n and texts[e].lower() in lex.speech_verbs:
             m.subject = True
             if e - s >= 2:

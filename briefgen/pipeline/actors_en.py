@@ -240,7 +240,8 @@ class EnglishRules:
                 self._classify(m, out)
             if e < self.n and texts[e] in ("'s", "'", "’s") and self.ws[e - 1] == "":
                 m.links.append(text + texts[e])  # "Microsoft's"
-            if e + 2 < self.n and texts[e] == "(" and texts[e + 2] == ")" and texts[e + 1].isupper():
+            if e + 2 < self.n and texts[e] == "(" and texts[e + 2] == ")" and texts[e + 1].isupper() \
+                    and m.kind != "person" and texts[e + 1][0] == text[0].upper():
                 m.links.append(texts[e + 1])
             out.append(m)
             for k in range(i, e):
@@ -295,8 +296,9 @@ class EnglishRules:
         if e < self.n and texts[e].lower() in lex.speech_verbs and len(words) >= 2:
             m.kind, m.strength, m.subject = "person", MEDIUM, True
             return
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
-            m.kind, m.strength = "person", WEAK
+        if (len(words) >= 2 and all(w[:1].isupper() for w in words) and proper_noun(words[0])
+                and not any(lex.place(w) for w in words)):
+            m.kind, m.strength = "person", WEAK  # a given name first: "Nathan Law", not "Civic Passion"
             return
         if e - s == 1 and s > 0 and texts[s - 1] in PLACE_PREPS:
             m.kind, m.strength = "place", WEAK

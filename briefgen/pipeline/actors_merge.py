@@ -118,6 +118,9 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
                 if not (okind == "person" and not any(m.after_prep for m in e.mentions)
                         and all(len(k) == 1 for k in e.keys)):
                     continue  # "Myanmar" stays apart from "Regierung Myanmars"
+                for m in e.mentions:
+                    m.kind, m.code = "person", None
+                e.code = None
                 kind = "person"
             if kind and okind and kind != okind and not (kind != "person" and okind == "place"):
                 continue
