@@ -205,9 +205,14 @@ class EnglishRules:
             if e - s == 2 and lex.adjective_country(texts[s]) and texts[s + 1].lower() not in lex.org_words:
                 s += 1
             # a place before a party or an acronym is a name of its own: "Beijing DAB"
-            if not role and e - s >= 2 and self.lex.place(texts[s]) and not self.lex.place(self.doc[s:e].text):
+            if not role and e - s >= 2 and self.lex.place(texts[s]) and not self.lex.place(self.doc[s:e].text) \
+                    and lex.org_words.get(texts[s + 1].lower()) != "place":
                 rest_head = texts[e - 1]
-                if (e - s == 2 and (rest_head.isupper() or rest_head[:1].islower())) or (
+                first_type = self.lex.place(texts[s])[1]
+                low_head = rest_head.lower()
+                if (e - s == 2 and (rest_head.isupper() or rest_head[:1].islower() or (
+                        first_type in ("region", "country") and low_head not in self.lex.org_words
+                        and low_head not in PLACE_HEADS_EXTRA))) or (
                         e - s >= 3 and rest_head.lower() in self.lex.org_words):
                     out.append(Mention(s, s + 1, texts[s], "place", (texts[s].lower(),), strength=STRONG,
                                        code=self.lex.place(texts[s])[0]))
@@ -297,7 +302,7 @@ class EnglishRules:
             m.kind, m.strength, m.subject = "person", MEDIUM, True
             return
         if (len(words) >= 2 and all(w[:1].isupper() for w in words) and proper_noun(words[0])
-                and not any(lex.place(w) for w in words)):
+                and not any((lex.place(w) or ("", "city"))[1] != "city" for w in words)):
             m.kind, m.strength = "person", WEAK  # a given name first: "Nathan Law", not "Civic Passion"
             return
         if e - s == 1 and s > 0 and texts[s - 1] in PLACE_PREPS:
