@@ -179,7 +179,10 @@ def _name_and_aliases(e: Entity) -> tuple[str, list[str]]:
 
 
 def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: str,
-                 std_names: dict[str, str], keep_groups: bool = True) -> list[tuple[Actor, Entity]]:
+                 std_names: dict[str, str], keep_groups: bool = True,
+                 drop_uncued: bool = False) -> list[tuple[Actor, Entity]]:
+    """Actors in salience order. `drop_uncued`: leave out a name met once with no cue to its kind
+    and no act (English, where a capital letter is weak evidence; German NE tags are strong)."""
     named: dict[str, str] = {}
     rows = []
     for e in entities:
@@ -187,6 +190,9 @@ def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: st
         if kind == "group" and not (keep_groups and group_acts(e)):
             continue
         name, aliases = _name_and_aliases(e)
+        if drop_uncued and len(e.mentions) == 1 and not e.mentions[0].kind and not e.mentions[0].subject \
+                and not e.links:
+            continue  # one mention, no cue for what it is, not acting: too weak to list
         if all(m.virtual for m in e.mentions) and kind != "place":
             continue  # "NPD" only inside "NPD-Verbot" and never on its own: too weak alone
         std = std_names.get(e.code) if e.code else None
