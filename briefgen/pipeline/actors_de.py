@@ -98,6 +98,11 @@ class GermanRules:
             return False
         if self.sent_starts[j] or t in self.lex.never or t.lower() in self.lex.stop:
             return False
+        if not self.tags[j].startswith(("NN", "ADJ")) and self.tags[j] not in ("NE", "FM"):
+            # "Johanna Moser" (HanTa: a verb form): once-named given name, then a lone capital
+            nxt = self.texts[j + 1] if j + 1 < self.n else ""
+            return self.ne_counts.get(prev, 0) == 1 and not nxt[:1].isupper() and t.isalpha() \
+                and not self.lex.is_title(t) and not self.lex.org_kind(t)
         if self.tags[j].startswith("ADJ"):
             # "Paul Reger": an adjective look-alike after a given name, not before a noun
             nxt = self.texts[j + 1] if j + 1 < self.n else ""
@@ -108,7 +113,7 @@ class GermanRules:
             return False
         if j >= 3 and self.tags[j - 2] == "NE" and self.tags[j - 3] == "NE":
             return False  # one or two given names before a surname, not three
-        if prev.endswith("s") and self.lemmas[j - 1] != prev:
+        if prev.endswith("s") and self.lemmas[j - 1] != prev and self.lemmas[j - 1] in self.text_set:
             return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
         # a given name comes once, before the surname; a name that recurs alone is a surname
         return self.lemmas[j] == t or self.ne_counts.get(prev, 0) == 1
@@ -146,6 +151,7 @@ class GermanRules:
     def __call__(self, doc, sent_starts) -> list[Mention]:
         self._setup(doc, sent_starts)
         self.ne_forms = {t for t, g in zip(self.texts, self.tags) if g == "NE"}
+        self.text_set = set(self.texts)
         self.ne_counts: dict[str, int] = {}
         for t, g in zip(self.texts, self.tags):
             if g == "NE":
@@ -209,8 +215,8 @@ class GermanRules:
         i = 0
         while i < self.n:
             t = texts[i]
-            kind = lex.org_kind(t) if t[:1].isupper() and tags[i].startswith("NN") and t not in LEGAL_FORMS \
-                else None
+            kind = (lex.org_kind(t) or lex.org_kind(self.lemmas[i])) if (
+                t[:1].isupper() and tags[i].startswith("NN") and t not in LEGAL_FORMS) else None
             if not kind or self.title_at(i):
                 i += 1
                 continue
@@ -222,7 +228,9 @@ class GermanRules:
                 while j < self.n and self.namelike(j):
                     j += 1
                 code = lex.place(self.span_text(end, j))
-                if kind == "organization" and not code and not lex.alone_ok(t.lower()) and j - end <= 3:
+                proper_mods = any(texts[k][:1].isupper() and not self.place_adj(k) for k in range(start, i))
+                if kind == "organization" and not code and not lex.alone_ok(t.lower()) and j - end <= 3 \
+                        and not proper_mods:
                     # "Rüstungskonzern Diehl", "Fahrgastverband IGEB": a descriptor, then the name;
                     # the name is the actor and the descriptor its role
                     m = Mention(end, j, self.span_text(end, j), "organization", self.span_key(end, j),
@@ -239,6 +247,12 @@ class GermanRules:
                     if code and code[1] == "country" and j == end + 1:
                         nested.append(end)  # "Regierung Myanmars": Myanmar is an actor too
                     end = j
+            elif (kind == "place" and end < self.n and texts[end][:1].isupper() and not used[end]
+                  and tags[end].startswith("NN") and self.lemmas[end] == texts[end]
+                  and not self.sent_starts[end] and texts[end].lower() not in lex.stop
+                  and not lex.org_kind(texts[end]) and not self.title_at(end)
+                  and not lex.is_group(self.lemmas[end])):
+                end += 1  # "Kernkraftwerk Brunsbüttel": HanTa takes the name for a noun
             elif (end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper()
                   and tags[end + 1].startswith("NN")):
                 j = end + 1  # "Bundesministerium für Bildung und Forschung"
@@ -251,7 +265,11 @@ class GermanRules:
                   and tags[end + 1].startswith("ADJ") and texts[end + 2][:1].isupper()):
                 end += 3  # "Sicherheitsrat der Vereinten Nationen"
             head_only = start == i and end == i + 1
-            low = t.lower()
+            low = self.lemmas[i].lower() if "-" not in t else t.lower()
+            if head_only and t != self.lemmas[i] and t.lower().endswith(("en", "n", "e")) \
+                    and not t.lower().endswith(("ens", "es")):
+                i += 1
+                continue  # a plural head alone ("Organisationen", "Behörden") is no organisation
             if head_only and not lex.alone_ok(low):
                 i += 1
                 continue  # "Universitätsklinik", "Nachfolgeorganisation": no name, no actor

@@ -12,6 +12,7 @@ Merging, in order:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..model import Actor
@@ -21,6 +22,7 @@ from .actors_common import STRONG, Mention
 W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 0.6
 ROLE_BONUS = 1.5
 GROUP_MIN_MENTIONS = 2
+W_TITLE = 3.0  # named in the article's title, when the caller gives it (doc.user_data["title"])
 KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 1.0, "group": 0.4, "other": 0.8}
 
 
@@ -180,7 +182,7 @@ def _name_and_aliases(e: Entity) -> tuple[str, list[str]]:
 
 def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: str,
                  std_names: dict[str, str], keep_groups: bool = True,
-                 drop_uncued: bool = False) -> list[tuple[Actor, Entity]]:
+                 drop_uncued: bool = False, title: str = "") -> list[tuple[Actor, Entity]]:
     """Actors in salience order. `drop_uncued`: leave out a name met once with no cue to its kind
     and no act (English, where a capital letter is weak evidence; German NE tags are strong)."""
     named: dict[str, str] = {}
@@ -213,9 +215,24 @@ def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: st
         actor = Actor(name=name, kind=kind, aliases=tuple(aliases), roles=tuple(roles),
                       mentions=len(ms), sentences=sents, country=country)
         score = salience(e, kind, sents, sent_of)
+        if title and in_title(e, title):
+            score += W_TITLE * KIND_WEIGHT.get(kind, 1.0)
         out.append((score, e.first, actor, e))
     out.sort(key=lambda r: (-r[0], r[1]))
     return [(a, e) for _s, _f, a, e in out]
+
+
+def in_title(e: Entity, title: str) -> bool:
+    """Some form of the actor occurs in the title ("Trump" in "Trump meldet Brief von Kim")."""
+    low = title.lower()
+    words = set(re.findall(r"\w[\w-]*", low))
+    for m in e.mentions:
+        text = m.text.lower()
+        if len(text) >= 3 and (text in words or (" " in text and text in low)):
+            return True
+        if m.key and len(m.key[-1]) >= 3 and m.kind == "person" and m.key[-1] in words:
+            return True
+    return False
 
 
 def salience(e: Entity, kind: str, sents: tuple[int, ...], sent_of: list[int]) -> float:
