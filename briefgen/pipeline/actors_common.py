@@ -21,6 +21,7 @@ class Mention:
     generic: bool = False  # a bare head noun ("Polizei", "Ministerium") that refers back
     subject: bool = False  # opens its clause or speaks: a salience cue
     links: list[str] = field(default_factory=list)  # other surface forms it stands for ("(EU)")
+    bare: bool = False  # a head noun alone ("Regierung", "Polizei"), maybe standing for a fuller name
     after_prep: bool = False  # follows a place preposition ("in Paris")
     virtual: bool = False  # part of a token ("US" in "US-Präsident"): an alias, no span of its own
 

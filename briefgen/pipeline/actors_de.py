@@ -280,6 +280,7 @@ class GermanRules:
                 continue  # "die Stadt", "die Provinz" alone name no place
             m = Mention(start, end, self.span_text(start, end), kind, self.span_key(start, end),
                         strength=STRONG if not generic else MEDIUM, generic=generic and low not in STANDALONE,
+                        bare=head_only,
                         subject=clause_start(self.doc, start, self.sent_starts)
                         or (start > 0 and texts[start - 1] in ARTICLES
                             and clause_start(self.doc, start - 1, self.sent_starts)))

@@ -138,6 +138,31 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
         target = max(pool, key=lambda c: c.first) if before else min(pool, key=lambda c: c.first)
         target.absorb(e)
         entities.remove(e)
+    # 4b. a bare head standing alone ("die Regierung") joins a fuller name with that head
+    #     ("Militärregierung Myanmars"), and names differing only in the head's compound
+    #     ("Regierung Myanmars" -> "Militärregierung Myanmars")
+    for e in list(entities):
+        if e not in entities or not all(m.bare for m in e.mentions) or e.kind(default_kind) != "organization":
+            continue
+        head = e.longest_key[0]
+        cands = [o for o in entities if o is not e and o.kind(default_kind) == "organization"
+                 and any(any(t.endswith(head) or (len(head) >= 5 and t.startswith(head)) for t in k)
+                         and len(k) + len(k[0]) > len(head) + 1
+                         for k in o.keys if k != (head,))]
+        if cands:
+            target = max(cands, key=lambda o: (len(o.mentions), -o.first))
+            target.absorb(e)
+            entities.remove(e)
+    for e in list(entities):
+        if e not in entities or e.kind(default_kind) != "organization":
+            continue
+        for o in list(entities):
+            if o is e or o not in entities or o.kind(default_kind) != "organization":
+                continue
+            if any(len(k) == len(ok) >= 2 and k[1:] == ok[1:] and k[0] != ok[0] and k[0].endswith(ok[0])
+                   for k in e.keys for ok in o.keys):
+                e.absorb(o)
+                entities.remove(o)
     # 5. bare heads refer back
     for g in generics:
         head = g.key[-1]
