@@ -164,3 +164,29 @@ def test_cue_patterns():
 def test_finish_never_glues_a_mark_on_a_fragment():
     assert finish([Word("ist", " ", -1), Word(",", " ", 3)]) is None
     assert finish([Word("Ist", " ", 0), Word("es", " ", 1), Word("wahr", "", 2), Word(".", "", 3)]) == "Ist es wahr?"
+
+
+# ----------------------------------------------------------------- cheap German tags
+def test_sentence_tagger_matches_hanta_and_finds_separable_prefixes():
+    from briefgen.pipeline.questions_tags import TAG_FIX, _base_model, sentence_tagger
+
+    words = "Unklar ist , ob die Ministerin morgen zurücktritt oder im Amt bleibt .".split()
+    full = _base_model().tag_sent(words, taglevel=3)
+    got = sentence_tagger().tag(words)
+    assert [t for t, _ in got] == [TAG_FIX.get(t[3], t[3]) for t in full]
+    assert dict(zip(words, got))["zurücktritt"] == ("VV(FIN)", "zurück")
+    assert dict(zip(words, got))["bleibt"][1] == ""
+    # a second call reuses the memo and gives the same answer
+    assert sentence_tagger().tag(words) == got
+
+
+def test_sentence_tagger_takes_known_tags_of_capitalised_words():
+    from briefgen.pipeline.questions_tags import sentence_tagger
+
+    words = "Gestern besuchte Müller den Markt .".split()
+    assert [t for t, _ in sentence_tagger().tag(words)][4] == "NN"
+    known = ["", "", "NE", "", "NE", ""]  # what briefgen_tagger set is taken as given
+    tags = [t for t, _ in sentence_tagger().tag(words, known)]
+    assert tags[2] == "NE" and tags[4] == "NE" and tags[1].endswith("(FIN)")
+    # the sentence-initial word is not forced (its capital says nothing), nor does forcing leak
+    assert [t for t, _ in sentence_tagger().tag(words)][4] == "NN"

@@ -20,11 +20,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Question
 from .questions_generate import English, German, Word
+from .questions_tags import sentence_tagger
 
 DATA = Path(__file__).parent / "data"
 MAX_QUESTIONS = 3
@@ -32,7 +34,6 @@ MIN_SCORE = 2.0
 MIN_WORDS = 6
 MAX_WORDS = 70
 GAP = r"(?:\W+\w+){0,8}?"
-TAG_FIX = {"ADJ(A)": "ADJA", "ADJ(D)": "ADJD"}  # HanTa's spelling -> STTS
 
 
 @Language.factory("briefgen_questions", default_config={"max_questions": MAX_QUESTIONS, "min_score": MIN_SCORE})
@@ -87,13 +88,6 @@ def load_lexicon(lang: str) -> dict:
     return {"families": families, "stance": stance, "grammar": raw["grammar"]}
 
 
-@lru_cache(maxsize=1)
-def hanta():
-    from HanTa import HanoverTagger as ht
-
-    return ht.HanoverTagger("morphmodel_ger.pgz")
-
-
 def sentence_hits(text: str, lower: str, starts: list[int], patterns) -> set[int]:
     out = set()
     for rx, lit in patterns:
@@ -114,18 +108,18 @@ class OpenQuestions:
         self.generator = German(grammar) if lang == "de" else English(grammar)
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = list(doc.sents)
+        bounds = sentence_bounds(doc)
         text = doc.text
-        starts = [s.start_char for s in sents]
-        doc._.stances = self.stances(text, starts, len(sents))
-        scores = self.scores(text, starts, len(sents))
+        starts = [doc[b].idx for b, _ in bounds]
+        doc._.stances = self.stances(text, starts, len(bounds))
+        scores = self.scores(text, starts, len(bounds))
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
         questions: list[Question] = []
         seen_q, seen_e = set(), set()
         for idx, (score, family) in ranked:
             if score < self.min_score or len(questions) >= self.max_questions:
                 break
-            sent = sents[idx]
+            sent = doc[bounds[idx][0]:bounds[idx][1]]
             evidence = sent.text.strip()
             words = [t for t in sent if not t.is_space]
             if not (MIN_WORDS <= len(words) <= MAX_WORDS) or evidence.endswith("?") or evidence in seen_e:
@@ -167,11 +161,8 @@ class OpenQuestions:
 
     def question(self, tokens, family: str) -> str | None:
         if self.lang == "de":
-            tagged = hanta().tag_sent([t.text for t in tokens], taglevel=3)
-            words = []
-            for n, (t, (_, _, morphs, tag)) in enumerate(zip(tokens, tagged)):
-                sep = morphs[0][0] if tag.endswith("(FIN)") and morphs and morphs[0][1] == "PTKVZ_SEP" else ""
-                words.append(Word(t.text, t.whitespace_, n, TAG_FIX.get(tag, tag), sep))
+            tagged = sentence_tagger().tag([t.text for t in tokens], [t.tag_ for t in tokens])
+            words = [Word(t.text, t.whitespace_, n, tag, sep) for n, (t, (tag, sep)) in enumerate(zip(tokens, tagged))]
         else:
             words = [Word(t.text, t.whitespace_, n) for n, t in enumerate(tokens)]
             first = words[0].text if words else ""
@@ -181,6 +172,17 @@ class OpenQuestions:
             return self.generator.question(words, family)
         except (IndexError, ValueError):  # a sentence shape the rules do not foresee
             return None
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token offsets of doc.sents, read from one array (no Span per sentence)."""
+    if not len(doc):
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    flags = doc.to_array(SENT_START)
+    cuts = [0] + [i for i in (flags == 1).nonzero()[0].tolist() if i] + [len(doc)]
+    return list(zip(cuts, cuts[1:]))
 
 
 def _lower_words(doc: Doc) -> set[str]:

@@ -1,0 +1,100 @@
+"""Cheap German tags for the few sentences that become questions (HanTa, shared per process).
+
+`HanoverTagger.tag_sent(words, taglevel=3)` costs ~20 ms a sentence: it analyses every word's
+morphology (for lemmas nobody here needs) and re-analyses every word HanTa's lexicon does not hold,
+in every sentence. The question rules need only the STTS tag of each word and, for finite verbs,
+the separable prefix ("zurück" in "zurücktritt"). So this module
+
+- runs HanTa's sentence Viterbi (taglevel 0: tags only),
+- memoises each word's tag candidates for the life of the process (`_tag_word` is a pure function
+  of the word, its case-sensitivity and the model),
+- takes the tag the briefgen_tagger component already set on a capitalised word inside the sentence
+  (token.tag_) as that word's only candidate instead of analysing it again,
+- analyses the morphology of finite verbs only.
+
+The HanTa model is the process-wide one briefgen_tagger loaded when there is one (its data is shared,
+not copied), else loaded once here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+HANTA_MODEL = "morphmodel_ger.pgz"
+MEMO_SIZE = 200_000
+TAG_FIX = {"ADJ(A)": "ADJA", "ADJ(D)": "ADJD"}  # HanTa's spelling -> STTS
+
+
+@lru_cache(maxsize=1)
+def _base_model():
+    try:  # the instance briefgen_tagger already holds for this process
+        from .tagger import _hanta
+
+        return _hanta(HANTA_MODEL)
+    except (ImportError, AttributeError, TypeError):
+        from HanTa import HanoverTagger as ht
+
+        return ht.HanoverTagger(HANTA_MODEL)
+
+
+@lru_cache(maxsize=1)
+def sentence_tagger() -> "SentenceTagger":
+    return SentenceTagger(_base_model())
+
+
+class SentenceTagger:
+    """tag(words, known) -> [(STTS tag, separable prefix or "")] for one sentence."""
+
+    def __init__(self, model) -> None:
+        from HanTa.HanoverTagger import HanoverTagger
+
+        memo: dict = {}
+        forced: dict[str, int] = {}
+        base_tag_word = HanoverTagger._tag_word
+
+        class _Memo(HanoverTagger):  # shares the model's tables; only _tag_word differs
+            def __init__(self) -> None:  # noqa: D401  (no model loading)
+                pass
+
+            def _tag_word(self, word, cutoff=5, casesensitive=True, conditional=False):
+                if casesensitive and word in forced:
+                    return [(forced[word], 0.0)]
+                key = (word, cutoff, casesensitive, conditional)
+                got = memo.get(key)
+                if got is None:
+                    if len(memo) >= MEMO_SIZE:
+                        memo.clear()
+                    got = memo[key] = tuple(base_tag_word(self, word, cutoff, casesensitive, conditional))
+                return list(got)
+
+        tagger = _Memo()
+        tagger.__dict__.update(model.__dict__)
+        self._tagger = tagger
+        self._forced = forced
+        self._tag2int = model.tag2int
+        self._int2tag = model.int2tag
+        self._sep = lru_cache(maxsize=MEMO_SIZE)(self._separable)
+
+    def _separable(self, word: str, tag: int) -> str:
+        morphs = self._tagger._analyze(word, tag, taglevel=3)[1]
+        return morphs[0][0] if morphs and morphs[0][1] == "PTKVZ_SEP" and len(morphs) > 1 else ""
+
+    def tag(self, words: Sequence[str], known: Sequence[str] = ()) -> list[tuple[str, str]]:
+        """STTS tag and separable prefix per word; `known[i]` is a tag already set on word i ("" if none)."""
+        if not words:
+            return []
+        forced = self._forced
+        forced.clear()
+        for n, (w, t) in enumerate(zip(words, known)):
+            if n and t and w[:1].isupper() and t in self._tag2int:
+                forced[w] = self._tag2int[t]
+        try:
+            ints = self._tagger.tag_sent_viterbi(list(words), True)
+        finally:
+            forced.clear()
+        out = []
+        for w, t in zip(words, ints):
+            tag = self._int2tag[t]
+            sep = self._sep(w, t) if tag.endswith("(FIN)") else ""
+            out.append((TAG_FIX.get(tag, tag), sep))
+        return out
