@@ -388,6 +388,9 @@ class GermanRules:
         if s > 0 and texts[s - 1] in PLACE_PREPS and e - s == 1:
             m.kind, m.strength = "place", WEAK
             return
+        if lex.is_city(m.text):
+            m.kind, m.strength = "place", WEAK
+            return
         if e - s == 1 and len(texts[s]) > 5 and texts[s].lower().endswith(TOPONYM_ENDINGS):
             m.kind, m.strength = "place", WEAK
             return

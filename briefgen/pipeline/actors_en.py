@@ -297,6 +297,9 @@ class EnglishRules:
         if e - s == 1 and m.text.replace(".", "").isupper() and len(m.text) > 1:
             m.kind, m.strength = "organization", MEDIUM
             return
+        if lex.is_city(m.text) and not (e < self.n and texts[e].lower() in lex.speech_verbs):
+            m.kind, m.strength = "place", WEAK
+            return
         words = m.text.split()
         if e < self.n and texts[e].lower() in lex.speech_verbs and len(words) >= 2:
             m.kind, m.strength, m.subject = "person", MEDIUM, True

@@ -83,6 +83,7 @@ class Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)  # adjective/demonym stem -> code
     std_names: dict[str, str] = field(default_factory=dict)  # code -> standard name in this language
     speech_verbs: set[str] = field(default_factory=set)
+    cities: set[str] = field(default_factory=set)  # towns and cities of the world (GeoNames)
 
     memo: dict = field(default_factory=dict)
 
@@ -130,6 +131,12 @@ class Lexicon:
         if hit is None and self.lang == "de" and len(form) > 3 and form.endswith("s"):
             hit = self.places.get(form[:-1])  # genitive: "Nordkoreas", "Thailands"
         return hit
+
+    def is_city(self, name: str) -> bool:
+        """A town or city name ("Laupheim", "Houston"); German genitives included ("Augsburgs")."""
+        if name in self.cities:
+            return True
+        return self.lang == "de" and name.endswith("s") and name[:-1] in self.cities
 
     def adjective_country(self, word: str) -> str | None:
         """Country code of an adjective or demonym: "nordkoreanische" -> KP, "Canadian" -> CA."""
@@ -196,6 +203,8 @@ def load(lang: str) -> Lexicon:
         if r["lang"] != lang:
             continue
         lex.adjectives[r["form"].lower() if lang == "de" else r["form"]] = r["code"]
+    for row in _rows("countries_cities.tsv"):
+        lex.cities.add(row[0])
     verbs = DATA / f"speech_verbs_{lang}.tsv"
     if verbs.exists():  # the quotes component's list, used here only as a salience cue
         with open(verbs, encoding="utf-8") as fh:

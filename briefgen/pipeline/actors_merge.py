@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from ..model import Actor
-from .actors_common import STRONG, Mention
+from .actors_common import STRONG, WEAK, Mention
 
 # salience weights
 W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 0.6
@@ -108,6 +108,8 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
         kind = e.kind("")
         if kind == "group":
             continue
+        if e.strength() <= WEAK and not e.code:
+            kind = ""  # a weak guess ("Kim" like a town, "in X") does not keep a name apart
         cands = []
         for other in entities:
             if other is e:
