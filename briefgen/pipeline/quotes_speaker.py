@@ -1,12 +1,24 @@
-"""Speaker resolution: noun phrase -> actor's canonical name, description, or resolved pronoun."""
+"""Speaker resolution: noun phrase -> actor's canonical name, description, or resolved pronoun.
+
+A pronoun goes to the last fitting person: gender from given names and role words
+(`quotes_gender`), German "sie" with a plural verb ("sagten sie") to the last group or
+organisation. An English definite description ("the chief executive") goes to the person the
+text gave that role ("chief executive Jane Roe", "Jane Roe, the company's chief executive").
+"""
 from __future__ import annotations
 
+from .quotes_gender import gender_of_phrase, person_genders
 from .quotes_rules import Ctx
 
 PERSON_PRONOUNS = {"er", "sie", "he", "she"}
 IT_PRONOUNS = {"it", "they"}
 NO_SPEAKER = {"es", "man", "wir", "ich", "we", "i", "you", "du"}
 LEADING = {"und", "auch", "and", "also", "dann", "then", "nun", "so"}
+WANT = {"er": "m", "he": "m", "sie": "f", "she": "f"}
+DE_AUX = {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren", "wird", "wurde", "werden",
+          "wurden", "sei", "seien", "habe", "hätte", "hätten", "will", "wollte", "wollen", "wollten",
+          "kann", "konnte", "können", "konnten", "soll", "sollte", "sollen", "sollten", "muss", "müssen"}
+EN_ROLE_DET = {"the", "its", "his", "her", "their"}
 
 
 class SpeakerResolver:
@@ -14,18 +26,22 @@ class SpeakerResolver:
         self.ctx = ctx
         self.last: str | None = None
         self.last_person: str | None = None
-        self.last_pos = -1
+        self.last_group: str | None = None
+        self.info: dict[str, tuple[str | None, bool]] = {}  # speaker -> (gender, is a person)
         self.actor_at: dict[int, object] = {}
-        self.persons: list[tuple[int, str]] = []  # (token, canonical) of person mentions
+        self.persons: list[tuple[int, int, str]] = []  # (start, end, canonical) of person mentions
         spans = ctx.doc.spans.get("actors") if "actors" in ctx.doc.spans else None
         self.have_actors = bool(spans)
-        for sp in spans or ():
+        for sp in sorted(spans or (), key=lambda s: (s.start, -s.end)):
             for t in range(sp.start, sp.end):
-                self.actor_at[t] = sp
+                self.actor_at.setdefault(t, sp)
             if sp.label_ == "person":
-                self.persons.append((sp.start, sp.kb_id_ or sp.text))
+                self.persons.append((sp.start, sp.end, sp.kb_id_ or sp.text))
+        self.genders = person_genders(ctx.lang, ctx.text, self.persons)
+        self.roles = self._roles() if ctx.lang == "en" else {}
         self.done: dict[int, str | None] = {}
 
+    # ------------------------------------------------------------ entry
     def resolve(self, f) -> str | None:
         key = id(f)
         if key in self.done:
@@ -39,13 +55,18 @@ class SpeakerResolver:
         elif sp[0] == "last":
             out = self.last
         else:
-            out = self._np(sp[1], sp[2], f.anchor)
+            out = self._np(sp[1], sp[2])
         self.done[key] = out
         if out:
             self.last = out
+            gender, person = self.info.get(out, (None, False))
+            if person:
+                self.last_person = out
+            else:
+                self.last_group = out
         return out
 
-    def _np(self, a: int, b: int, anchor: int) -> str | None:
+    def _np(self, a: int, b: int) -> str | None:
         ctx = self.ctx
         low = ctx.low
         while a < b and (low[a] in LEADING or low[a] in (",", ":")):
@@ -60,17 +81,28 @@ class SpeakerResolver:
             return self._pronoun(a, low[a])
         canon, person = self._actor_in(a, b)
         if canon:
-            if person:
-                self.last_person = canon
+            if canon not in self.info:
+                g = self.genders.get(canon) if person else None
+                self.info[canon] = (g, person)
             return canon
+        words = ctx.text[a:b]
         text = ctx.doc[a:b].text.strip()
-        if not self.have_actors and all(ctx.is_cap(i) for i in range(a, b)) and b - a <= 4:
-            self.last_person = text  # a bare name: the best guess for a later "er"/"he"
-        return text or None
+        if not text:
+            return None
+        linked = self._role_link(a, b)
+        if linked:
+            return linked
+        g = gender_of_phrase(ctx.lang, words)
+        bare_name = not self.have_actors and all(ctx.is_cap(i) for i in range(a, b)) and b - a <= 4
+        person = g is not None or bare_name or any(w.lower() in ctx.w["role_head"] for w in words)
+        self.info.setdefault(text, (g, person))
+        return text
 
+    # ------------------------------------------------------------ actors in a phrase
     def _actor_in(self, a: int, b: int) -> tuple[str | None, bool]:
         """The actor the phrase is about: not a possessor ("Saudi Arabia's agency") or a
-        dependent ("Sprecher der Polizei"); of coordinated actors the first, else the last."""
+        dependent ("Sprecher der Polizei"); of coordinated actors the first, else the last.
+        A mention that overlaps the phrase counts (the phrase may cut a name short)."""
         ctx = self.ctx
         low = ctx.low
         best = None
@@ -93,19 +125,62 @@ class SpeakerResolver:
             return None, False
         return (best.kb_id_ or best.text), best.label_ == "person"
 
+    # ------------------------------------------------------------ pronouns
+    def _plural_verb(self, i: int) -> bool:
+        """German "sie" next to a plural finite verb ("sagten sie", "sie hätten")."""
+        ctx = self.ctx
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ctx.low):
+                t = ctx.low[j]
+                if t in DE_AUX or ctx.lex.verbs.get(t):
+                    return t.endswith("n")
+        return False
+
+    def _gender(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        g = self.info.get(name, (None, False))[0]
+        return g or self.genders.get(name)
+
     def _pronoun(self, i: int, pron: str) -> str | None:
-        if pron in PERSON_PRONOUNS:
-            if self.last_person and self.last_person == self.last:
+        if pron in IT_PRONOUNS or (self.ctx.lang == "de" and pron == "sie" and self._plural_verb(i)):
+            if self.last and not self.info.get(self.last, (None, False))[1]:
                 return self.last
-            cand = None
-            for t, name in self.persons:
-                if t >= i:
-                    break
-                cand = name
-            if pron == "sie" and self.last and not cand:
-                return self.last
-            return cand or self.last_person or self.last or self._name_before(i)
-        return self.last
+            return self.last_group or self.last
+        want = WANT[pron]
+        before = [p for p in self.persons if p[0] < i]
+        match = next((p for p in reversed(before) if self.genders.get(p[2]) == want), None)
+        unknown = next((p for p in reversed(before) if self.genders.get(p[2]) is None), None)
+        lp = self.last_person
+        if lp:
+            g = self._gender(lp)
+            if g == want:
+                return lp
+            if g is None:
+                if match and not any(p[2] == lp for p in before if p[0] > match[0]) and \
+                        self._last_mention(lp, i) < match[0]:
+                    return match[2]
+                return lp
+            # the last person speaker is of the other gender
+            if match:
+                return match[2]
+            if unknown:
+                return unknown[2]
+            return self.last if pron == "sie" else lp
+        if match:
+            return match[2]
+        if unknown:
+            return unknown[2]
+        return self.last or self._name_before(i)
+
+    def _last_mention(self, name: str, i: int) -> int:
+        pos = -1
+        for s, _e, c in self.persons:
+            if s >= i:
+                break
+            if c == name:
+                pos = s
+        return pos
 
     def _name_before(self, i: int) -> str | None:
         """No actor known: the nearest run of two or more capitalised words inside a sentence."""
@@ -120,3 +195,43 @@ class SpeakerResolver:
                 return ctx.doc[j - 1:k].text
             j -= 1
         return None
+
+    # ------------------------------------------------------------ English role descriptions
+    def _roles(self) -> dict[str, str | None]:
+        """role head noun -> the one person the text gives that role: "chief executive Jane Roe"
+        (lower-case role words right before the name) or "Jane Roe, the company's chief
+        executive," (an apposition after it). A role given to two people maps to None."""
+        ctx = self.ctx
+        low, n = ctx.low, len(ctx.low)
+        roles: dict[str, str | None] = {}
+
+        def put(word: str, canon: str) -> None:
+            if word in ctx.w["det"] or word in ctx.w["prep"] or not word.isalpha():
+                return
+            if roles.get(word, canon) != canon:
+                roles[word] = None
+            else:
+                roles[word] = canon
+
+        for s, e, canon in self.persons:
+            k = s - 1
+            if k >= 0 and not ctx.is_cap(k) and low[k].isalpha() and low[k] not in ctx.w["det"]:
+                put(low[k], canon)  # "chief executive Jane Roe"
+            if e < n and low[e] == ",":
+                j = e + 1
+                while j < n and j < e + 8 and low[j] not in (",", ".", ";", ")") and \
+                        (not ctx.is_cap(j) or low[j - 1] in ("'s", "’s") or low[j - 1] in ctx.w["det"]):
+                    j += 1
+                if j < n and low[j] in (",", ".") and j > e + 1 and not ctx.is_cap(j - 1):
+                    put(low[j - 1], canon)  # "Jane Roe, the company's chief executive,"
+        return roles
+
+    def _role_link(self, a: int, b: int) -> str | None:
+        ctx = self.ctx
+        if ctx.lang != "en" or not self.roles:
+            return None
+        low = ctx.low
+        if low[a] not in EN_ROLE_DET and not (b - a >= 3 and low[a + 1] in ("'s", "’s")):
+            return None
+        head = low[b - 1]
+        return self.roles.get(head) if b - a <= 5 else None
