@@ -34,3 +34,28 @@ def clause_start(doc, i: int, sent_starts: list[bool]) -> bool:
     if j < 0 or sent_starts[j + 1]:
         return True
     return doc[j].text in {",", ";", ":"} or doc[j].is_space
+
+
+COORDINATORS = {",", "and", "or", "und", "oder", "sowie", "&", "/"}
+
+
+def share_kinds(doc, mentions: list["Mention"]) -> None:
+    """Names in one list share a kind: "Toyota, Nissan and Saab", "Varel und Nordenham". A
+    mention the rules could not type takes the kind of a typed neighbour it is coordinated with."""
+    by_start = {m.start: m for m in mentions if not m.virtual}
+    by_end = {m.end: m for m in mentions if not m.virtual}
+    for m in sorted(by_start.values(), key=lambda m: m.start):
+        if m.kind:
+            continue
+        for other in (by_end.get(m.start - 1), by_end.get(m.start - 2)):
+            if other is not None and other.kind in ("organization", "place", "person") \
+                    and all(doc[k].text in COORDINATORS for k in range(other.end, m.start)):
+                m.kind, m.strength = other.kind, WEAK
+                break
+        if m.kind:
+            continue
+        for other in (by_start.get(m.end + 1), by_start.get(m.end + 2)):
+            if other is not None and other.kind in ("organization", "place", "person") \
+                    and all(doc[k].text in COORDINATORS for k in range(m.end, other.start)):
+                m.kind, m.strength = other.kind, WEAK
+                break

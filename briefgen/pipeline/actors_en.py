@@ -14,6 +14,7 @@ Rule families:
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
@@ -44,6 +45,7 @@ GENERIC_HEADS = {"government": False, "police": True, "military": False, "army":
 PLACE_HEADS_EXTRA = {"kingdom": "place", "republic": "place", "states": "place", "emirates": "place"}
 LEGAL_FORMS = {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "plc", "PLC", "AG", "GmbH", "S.A.",
                "N.V.", "LLP"}
+DOMAIN = re.compile(r"^\w[\w-]*\.(com|org|net|co\.uk|ca|de|info|io)$")
 OPENERS = {"\"", "“", "‘", "'", "(", "[", "``", "`"}
 
 
@@ -293,6 +295,9 @@ class EnglishRules:
         role = self._apposition_after(e)
         if role:
             m.kind, m.strength, m.role = "person", STRONG, role
+            return
+        if e - s == 1 and DOMAIN.search(m.text):
+            m.kind, m.strength = "organization", MEDIUM  # "Gawker.com": a web site's company
             return
         if e - s == 1 and m.text.replace(".", "").isupper() and len(m.text) > 1:
             m.kind, m.strength = "organization", MEDIUM
