@@ -81,6 +81,9 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
                 return ("np", cue.end + 1, k - 1)
         np_ = ctx._np_from(cue.end, e) if cue.end < e and low[cue.end] not in ctx.w["pron"] else (
             (cue.end, cue.end + 1) if cue.end < e else None)
+        if np_ is None and cue.kind == "prep" and cue.end < e and ctx.is_word(cue.end) and \
+                low[cue.end] not in ctx.w["det"] and low[cue.end] not in ctx.w["prep"]:
+            np_ = (cue.end, cue.end + 1)  # a source written in lower case: "laut dpa", "laut taz"
         return ("np",) + np_ if np_ else None
     if cue.kind == "post":
         np_ = ctx.np_before(cue.head, s)
@@ -100,6 +103,15 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
                     return ("np", i + 1, np_[1])
         return None
     head = cue.head
+    if cue.part and ctx.lang == "de" and cue.end < e and (low[cue.end] in PASSIVE or (
+            cue.end + 1 < e and low[cue.end] in ("worden", "werden") and low[cue.end + 1] in PASSIVE | {"war", "ist", "sei"})):
+        # "…, kritisiert wird, dass", "war befürchtet worden": passive, the source is a "von" phrase
+        for a in range(s, head):
+            if low[a] in ("von", "vom") and ctx.quote_of[a] < 0:
+                np_ = ctx._np_from(a + 1, head)
+                if np_:
+                    return ("np", a + 1, np_[1])
+        return None
     if cue.part and ctx.lang == "de":
         # "hat X gesagt" / "wurde gefordert": find the finite auxiliary of the clause
         k = head

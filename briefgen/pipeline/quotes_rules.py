@@ -18,6 +18,8 @@ from .quotes_words import WORDS
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "„", "“", "”", '"', "»", "«", "''", "``", "`"}
 QUOTE_CLOSERS = {"“", "”", '"', "«", "»", "''"}
 END_PUNCT = {".", "!", "?", "…", "...", ";"}
+FOCUS = {"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "insbesondere", "besonders",
+         "even", "only"}  # focus particles before a subject in the German Vorfeld
 
 
 @dataclass
@@ -229,24 +231,43 @@ class Ctx:
             while k > s and (low[k] not in BOUNDARY or low[k] in "()") and low[k] not in END_PUNCT \
                     and j - k < 22:
                 k -= 1
-            if k > s and low[k] == "," and (low[k + 1] in w["rel"] or self.is_cap(k + 1)):
+            if k > s and low[k] == ",":
+                # the apposition may start with anything: "X, zuständig für …, hatte"
                 left = self.np_left(k, s)
                 if left and left[1] == k:
                     return (left[0], j - 1)
             return None
         cs = j
-        while cs > s and low[cs - 1] not in BOUNDARY and low[cs - 1] not in END_PUNCT and \
-                not (self.lang == "en" and low[cs - 1] in ("that", "and", "but", "who", "which")):
+        while cs > s:
+            if low[cs - 1] in QUOTE_CLOSERS and self.quote_of[cs - 1] >= 0:
+                # a short quoted name inside the phrase: die Zeitung „Yemen Observer“ berichtet
+                k = cs - 1
+                while k > s and self.quote_of[k - 1] == self.quote_of[cs - 1]:
+                    k -= 1
+                if cs - k <= 6 and k > s and self.is_word(k - 1) and low[k - 1] not in END_PUNCT:
+                    cs = k
+                    continue
+                break
+            if low[cs - 1] in BOUNDARY or low[cs - 1] in END_PUNCT or \
+                    (self.lang == "en" and low[cs - 1] in ("that", "and", "but", "who", "which")):
+                break
             cs -= 1
         if cs >= j:
             return None
         first = low[cs]
-        if first in w["conj"] and cs + 1 < j:
+        while (first in w["conj"] or first in FOCUS) and cs + 1 < j:
             cs += 1
             first = low[cs]
         if first in w["pron"]:
             return (cs, cs + 1) if j - cs <= 2 else None
         if first in w["sub"]:
+            # verb-final clause: its subject follows the conjunction ("…, dass Kim sagte, …")
+            if self.lang == "de" and cs + 1 < j:
+                if low[cs + 1] in w["pron"]:
+                    return (cs + 1, cs + 2)
+                np_ = self._np_from(cs + 1, j)
+                if np_ and np_[0] == cs + 1:
+                    return np_
             return None
         if first in w["prep"] or first in w["adv"]:
             if self.lang == "en" and first in w["prep"]:

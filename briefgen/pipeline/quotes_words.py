@@ -21,7 +21,8 @@ DE = {
         darauf dabei hierzu demnach anschließend kürzlich bisher inzwischen schließlich erst so
         sodann insgesamt offiziell wörtlich ebenfalls zuvor vorher noch immer wieder erneut nochmals
         abschließend gegenüber dort hier vorerst zunächst daraufhin darüber deswegen dennoch
-        sinngemäß ausdrücklich öffentlich mittlerweile unterdessen indes ebenso""".split()),
+        sinngemäß ausdrücklich öffentlich mittlerweile unterdessen indes ebenso insbesondere besonders
+        sogar lediglich jüngst neulich seinerzeit tatsächlich offenbar angeblich""".split()),
     "clause_intro": set("dass daß ob wie warum weshalb weswegen wann wo wer was welche welcher welches "
                         "womit wofür wodurch inwiefern".split()),
     "that": {"dass", "daß"},
