@@ -194,3 +194,7 @@ def test_empty_site_renders():
     assert "Noch keine Briefings." in files["index.md"]
     assert "Noch keine Akteure." in files["actors/index.md"]
     assert json.loads(files["timeline.json"])["events"] == []
+
+
+def test_render_does_not_depend_on_input_order():
+    assert render_site(sample(), lang="de") == render_site(list(reversed(sample())), lang="de")

@@ -19,13 +19,16 @@ def search(page, base: str, query: str) -> list[str]:
     page.goto(base)
     box = page.locator("input.md-search__input")
     box.click()
-    box.type(query, delay=20)
     meta = page.locator(".md-search-result__meta")
-    # the worker answers asynchronously: wait until the result count replaces the placeholder
+    # Material shows "Initialisiere Suche" until the worker has built the index, then the placeholder
+    page.wait_for_function("() => /eingeben|Type to start/i.test("
+                           "document.querySelector('.md-search-result__meta').textContent)", timeout=15_000)
+    box.type(query, delay=20)
     page.wait_for_function(
         "q => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && document.querySelector('input.md-search__input').value === q &&"
-        " !/eingeben|Type to start/i.test(m.textContent); }", arg=query, timeout=10_000)
+        " return document.querySelector('input.md-search__input').value === q &&"
+        " /\\d|Keine|No matching/.test(m.textContent); }", arg=query, timeout=10_000)
+    page.wait_for_timeout(400)  # the answer to the last keystroke replaces those to earlier ones
     assert meta.is_visible()
     return page.locator("a.md-search-result__link").evaluate_all("els => els.map(e => e.href)")
 
