@@ -202,3 +202,43 @@ def test_en_government_with_adjective(en):
 def test_empty_and_punctuation_only(en, de):
     assert en("")._.actors == []
     assert de("…")._.actors == []
+
+
+# ---------------------------------------------------------------- later rule families
+def test_de_descriptor_before_a_company_name_is_its_role(de):
+    doc = de("Der Maschinenbaukonzern Kellermark übernimmt einen Zulieferer. Kellermark zahlt 40 Millionen Euro.")
+    a = find(doc, "Kellermark")
+    assert a.kind == "organization" and a.roles == ("Maschinenbaukonzern",)
+
+
+def test_de_legal_form_keeps_common_nouns_in_a_company_name(de):
+    doc = de("Die Firma Sonnenfeld Solar GmbH meldete Insolvenz an.")
+    assert find(doc, "Sonnenfeld Solar GmbH").kind == "organization"
+
+
+def test_de_bare_head_joins_the_fuller_name(de):
+    doc = de("Die Militärregierung Ruritaniens lehnte Hilfe ab. Das Militär ließ keine Helfer ins Land. "
+             "Die Regierung Ruritaniens schwieg.")
+    a = find(doc, "Militärregierung Ruritaniens")
+    assert {"Militär", "Regierung Ruritaniens"} <= set(a.aliases)
+
+
+def test_de_place_adjective_is_an_alias_of_its_place(de):
+    doc = de("In Bielefeld brannte eine Halle. Die Bielefelder Feuerwehr war schnell vor Ort.")
+    a = find(doc, "Bielefeld")
+    assert a.kind == "place" and "Bielefelder" in a.aliases
+    assert find(doc, "Bielefelder Feuerwehr").kind == "organization"
+
+
+def test_de_coordinated_names_share_a_kind(de):
+    # "Orvieta" alone has no cue (no gazetteer knows it); "in Kalinda" has one, the list shares it
+    doc = de("Die Werke in Kalinda und Orvieta bleiben offen. Dort trafen sich Paula Tomaszow und "
+             "Zelenko.")
+    assert find(doc, "Orvieta").kind == "place"
+    assert find(doc, "Zelenko").kind == "person"  # a lone name would default to organization
+
+
+def test_en_coordinated_names_and_web_sites(en):
+    doc = en("Shares of Contoso Corp., Fabrikam and Northwind rose. Readers of Examplenews.com complained.")
+    assert find(doc, "Fabrikam").kind == "organization"
+    assert find(doc, "Examplenews.com").kind == "organization"

@@ -223,8 +223,10 @@ class GermanRules:
             start = self._left_modifiers(i, allow_lower=True)
             end = i + 1
             nested = []
-            if end < self.n and self.namelike(end) and not lex.org_kind(texts[end]):
-                j = end
+            named_next = (end < self.n and (kind == "place" or not lex.alone_ok(self.lemmas[i].lower()))
+                          and self._name_noun(end, used))
+            if end < self.n and (self.namelike(end) or named_next) and not lex.org_kind(texts[end]):
+                j = end + 1
                 while j < self.n and self.namelike(j):
                     j += 1
                 code = lex.place(self.span_text(end, j))
@@ -247,12 +249,6 @@ class GermanRules:
                     if code and code[1] == "country" and j == end + 1:
                         nested.append(end)  # "Regierung Myanmars": Myanmar is an actor too
                     end = j
-            elif (kind == "place" and end < self.n and texts[end][:1].isupper() and not used[end]
-                  and tags[end].startswith("NN") and self.lemmas[end] == texts[end]
-                  and not self.sent_starts[end] and texts[end].lower() not in lex.stop
-                  and not lex.org_kind(texts[end]) and not self.title_at(end)
-                  and not lex.is_group(self.lemmas[end])):
-                end += 1  # "Kernkraftwerk Brunsbüttel": HanTa takes the name for a noun
             elif (end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper()
                   and tags[end + 1].startswith("NN")):
                 j = end + 1  # "Bundesministerium für Bildung und Forschung"
@@ -291,6 +287,15 @@ class GermanRules:
             for k in nested:
                 out.append(self._place_mention(k))
             i = end
+
+    def _name_noun(self, k: int, used: list[bool]) -> bool:
+        """After a head that names ("Kernkraftwerk", "Konzern"), a capitalised uninflected noun
+        is the name HanTa took for a common noun ("Kernkraftwerk Brunsbüttel")."""
+        lex, t = self.lex, self.texts[k]
+        return (t[:1].isupper() and not used[k] and self.tags[k].startswith("NN") and self.lemmas[k] == t
+                and not self.sent_starts[k] and t.lower() not in lex.stop and t not in lex.never
+                and not lex.org_kind(t) and not self.title_at(k) and not lex.is_group(self.lemmas[k])
+                and not (k + 1 < self.n and self.texts[k + 1][:1].isupper()))
 
     def _place_mention(self, k: int) -> Mention:
         code, _type, _name = self.lex.place(self.texts[k])
@@ -470,11 +475,15 @@ class GermanRules:
     def _surnames(self, out: list[Mention], used: list[bool]) -> None:
         """Recurring parts of the names of people found ("Papier" of "Hans-Jürgen Papier")."""
         parts: dict[str, tuple[str, ...]] = {}
+        kinds: dict[str, str] = {}
         for m in out:
             if m.kind == "person" and m.end - m.start >= 2:
                 last = self.texts[m.end - 1]
                 if last[:1].isupper():
-                    parts[last] = m.key
+                    parts[last], kinds[last] = (last.lower(),), "person"
+            elif m.kind in ("organization", "place") and m.end - m.start == 1 and not m.virtual \
+                    and self.tags[m.start].startswith("NN") and not m.bare and not m.generic:
+                parts[m.text], kinds[m.text] = m.key, m.kind  # "Kellermark" after "Konzern Kellermark"
         if not parts:
             return
         for i in range(self.n):
@@ -484,6 +493,6 @@ class GermanRules:
             base = t if t in parts else (t[:-1] if t.endswith("s") and t[:-1] in parts else None)
             if base is None:
                 continue
-            out.append(Mention(i, i + 1, self.texts[i], "person", (base.lower(),), strength=MEDIUM,
+            out.append(Mention(i, i + 1, self.texts[i], kinds[base], parts[base], strength=MEDIUM,
                                subject=clause_start(self.doc, i, self.sent_starts)))
             used[i] = True
