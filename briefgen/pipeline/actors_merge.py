@@ -19,11 +19,11 @@ from ..model import Actor
 from .actors_common import STRONG, WEAK, Mention
 
 # salience weights
-W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 0.6
-ROLE_BONUS = 1.5
+W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 1.0
+ROLE_BONUS = 2.5
 GROUP_MIN_MENTIONS = 2
 W_TITLE = 3.0  # named in the article's title, when the caller gives it (doc.user_data["title"])
-KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 1.0, "group": 0.4, "other": 0.8}
+KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 0.85, "group": 0.4, "other": 0.8}
 
 
 class Entity:
