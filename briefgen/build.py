@@ -5,6 +5,9 @@ the build with every problem listed, and docs/ and site/ stay as they were.
 """
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,7 +17,7 @@ from .articles import ArticleError, ArticleErrors, expand_paths, find_articles, 
 from .cache import BriefingCache
 from .config import Settings
 from .model import Article, Briefing
-from .render import render_site
+from .render import DuplicatePath, render_site
 from .write import Changes, compare, recover, swap_in, write_tree
 
 STAGING = ".briefgen-tmp"
@@ -90,7 +93,11 @@ def extract_all(articles: list[Article], settings: Settings,
 
 
 def generated_files(briefings: list[Briefing], settings: Settings) -> dict[str, bytes]:
-    return {path: text.encode("utf-8") for path, text in render_site(briefings, lang=settings.site_language).items()}
+    try:
+        files = render_site(briefings, lang=settings.site_language)
+    except DuplicatePath as err:
+        raise BuildError([str(err)]) from None
+    return {path: text.encode("utf-8") for path, text in files.items()}
 
 
 def build(settings: Settings, *, site: bool = True, check: bool = False, strict: bool = True,
@@ -122,12 +129,21 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     result.changes = write_tree(files, settings.docs_dir, staging)
     lap("write")
     if site:
-        build_site(settings, staging, strict=strict)
+        build_site(settings, staging, strict=strict, build_date=source_date_epoch(briefings))
         lap("mkdocs")
     return result
 
 
-def build_site(settings: Settings, staging: Path, *, strict: bool = True) -> None:
+def source_date_epoch(briefings: list[Briefing]) -> int:
+    """Seconds since 1970 (UTC) of the newest publication date; 0 when no briefing has one."""
+    dates = [b.date for b in briefings if b.date]
+    if not dates:
+        return 0
+    newest = max(dates)
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp())
+
+
+def build_site(settings: Settings, staging: Path, *, strict: bool = True, build_date: int = 0) -> None:
     """MkDocs builds into a staging folder, which then replaces site/."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -135,13 +151,18 @@ def build_site(settings: Settings, staging: Path, *, strict: bool = True) -> Non
 
     new = staging / f"{settings.site_dir.name}.new"
     if new.exists():
-        import shutil
-
         shutil.rmtree(new)
+    # MkDocs dates the sitemap with the build time unless SOURCE_DATE_EPOCH is set: the newest
+    # article's date keeps site/ a function of the inputs (a value set by the user wins)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = previous or str(build_date)
     try:
         config = load_config(config_file=str(settings.config_file), site_dir=str(new.resolve()),
                              docs_dir=str(settings.docs_dir.resolve()), strict=strict)
         mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:
         raise BuildError([f"{settings.config_file}: MkDocs build failed: {err}"]) from None
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
     swap_in(new, settings.site_dir, staging)

@@ -84,6 +84,13 @@ def test_duplicate_output_paths_fail_naming_both_files(project):
     assert "harbour-ferry-en.md" in message and "copy.md" in message and "same page" in message
 
 
+@pytest.mark.parametrize("title", ["Index", "Undated", "2026 03"])
+def test_undated_article_cannot_replace_a_generated_page(project, title):
+    (project / "articles" / "clash.md").write_text(f"---\ntitle: \"{title}\"\n---\nDer Rat tagte am Montag.")
+    with pytest.raises(BuildError, match=r"clash.md: its page briefings/.* would replace a page briefgen generates"):
+        build(load_settings(project), site=False)
+
+
 def test_broken_article_stops_the_build_before_writing(project):
     settings = load_settings(project)
     build(settings, site=False)

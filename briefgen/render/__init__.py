@@ -36,6 +36,10 @@ ASSETS = {
 }
 
 
+class DuplicatePath(ValueError):
+    """Two things would be written to the same file of docs/."""
+
+
 def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -63,9 +67,13 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
         "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
     }
     for b in briefings:
-        files[f"briefings/{b.slug}.md"] = briefing_page(b, lang, actor_link=site_actor_link(b),
-                                                         related=related.get(b.slug, ()))
-        files[f"briefings/{b.slug}.json"] = briefing_json(b)
+        page, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
+        for path in (page, data):
+            if path in files:
+                raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
+                                    "change the title or give the article a date")
+        files[page] = briefing_page(b, lang, actor_link=site_actor_link(b), related=related.get(b.slug, ()))
+        files[data] = briefing_json(b)
     for name, path in ASSETS.items():
         files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
     return files
