@@ -113,7 +113,7 @@ class GermanRules:
             return False
         if j >= 3 and self.tags[j - 2] == "NE" and self.tags[j - 3] == "NE":
             return False  # one or two given names before a surname, not three
-        if prev.endswith("s") and self.lemmas[j - 1] != prev and self.lemmas[j - 1] in self.text_set:
+        if prev.endswith("s") and self.lemmas[j - 1] != prev:
             return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
         # a given name comes once, before the surname; a name that recurs alone is a surname
         return self.lemmas[j] == t or self.ne_counts.get(prev, 0) == 1
@@ -346,7 +346,11 @@ class GermanRules:
             if end - start == 1 and any(c.isdigit() for c in span):
                 i = end
                 continue  # "U1", "A380": lines and products, not actors
-            m = Mention(start, end, span, None, self.span_key(start, end),
+            # a surname HanTa took for a noun keeps its form: "Mair" is no plural of "Mai"
+            key = tuple(self.texts[k].lower() if k >= i and not self.tags[k].startswith(("NE", "FM"))
+                        and self.tags[k] and not self.texts[k].isupper() and k > i else self.key(k)
+                        for k in range(start, end) if self.texts[k] not in ("(", ")"))
+            m = Mention(start, end, span, None, key,
                         subject=clause_start(self.doc, start, self.sent_starts),
                         after_prep=start > 0 and texts[start - 1] in PLACE_PREPS)
             self._classify(m)
