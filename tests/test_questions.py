@@ -58,6 +58,17 @@ def asked(nlp, text: str) -> list[str]:
     # reported speech subjunctive becomes indicative
     ("Eine Einigung sei nach Angaben der Vermittler eventuell schon morgen möglich.",
      "Ist eine Einigung nach Angaben der Vermittler schon morgen möglich?"),
+    # an inserted source ", so betont X," / ", wie X mitteilte," is no part of the question
+    ("Vermutlich, so betonte die Feuerwehr, ist die Ursache ein defektes Kabel gewesen.",
+     "Ist die Ursache ein defektes Kabel gewesen?"),
+    ("Der Streik werde, wie ein Sprecher der Gewerkschaft mitteilte, voraussichtlich bis Freitag dauern.",
+     "Wird der Streik voraussichtlich bis Freitag dauern?"),
+    # an object or dative in the prefield goes behind the subject; with no clear subject it stays
+    ("Den Zusammenhang mit dem Unfall konnte die Polizei zunächst nicht bestätigen.",
+     "Konnte die Polizei den Zusammenhang mit dem Unfall zunächst nicht bestätigen?"),
+    ("Dem Antrag müssen die Aktionäre noch zustimmen.", "Müssen die Aktionäre dem Antrag noch zustimmen?"),
+    ("Dem jungen Mann wird ein Verstoß gegen das Waffengesetz vorgeworfen.",
+     "Wird dem jungen Mann ein Verstoß gegen das Waffengesetz vorgeworfen?"),
 ])
 def test_german_cue_families_and_transformations(nlp_de, text, question):
     assert asked(nlp_de, text) == [question]
@@ -90,6 +101,10 @@ def test_english_claim_without_auxiliary_is_asked_as_is_it_true(nlp_en):
 # ----------------------------------------------------------------- what must not become a question
 @pytest.mark.parametrize("text", [
     "Der Bürgermeister eröffnete am Montag die neue Schule.",
+    # certainty outweighs a weak cue
+    "Inzwischen gilt als sicher, dass das Feuer durch einen defekten Herd entstanden war.",
+    # a cue beyond the sentence end does not count for it ("soll. Die …" is no "soll … werden")
+    "Die Stadt baut eine Brücke, die zwei Ufer verbinden soll. Die Kosten werden geteilt.",
     "Die Brücke wurde im Jahr 1990 gebaut und ist seither für den Verkehr freigegeben.",
     "Wie geht es weiter?",  # already a question: not evidence for one
     "Die Mannschaft gewann das Spiel mit drei zu eins.",

@@ -44,12 +44,16 @@ def make_questions(nlp: Language, name: str, *, max_questions: int = MAX_QUESTIO
 
 def needle(pattern: str) -> str:
     """The longest literal word of a pattern, lower case: a cheap `in` test before the regex runs."""
+    if pattern.startswith("re:"):
+        return ""  # a raw regex always runs
     words = [w.rstrip("*") for w in pattern.lstrip("=").split() if w != "..."]
     return max(words, key=len).lower() if words else ""
 
 
 def compile_cue(pattern: str) -> re.Pattern:
-    """'hängt ... ab' / 'Ermittlung*' / '=soll' (case-sensitive) -> a compiled regex."""
+    """'hängt ... ab' / 'Ermittlung*' / '=soll' (case-sensitive) / 're:<regex>' (as written) -> a compiled regex."""
+    if pattern.startswith("re:"):
+        return re.compile(pattern[3:])
     flags = re.IGNORECASE
     if pattern.startswith("="):
         pattern, flags = pattern[1:], 0
@@ -94,7 +98,9 @@ def sentence_hits(text: str, lower: str, starts: list[int], patterns) -> set[int
         if lit not in lower:
             continue
         for m in rx.finditer(text):
-            out.add(bisect.bisect_right(starts, m.start()) - 1)
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i + 1 >= len(starts) or m.end() <= starts[i + 1]:
+                out.add(i)
     return out
 
 
@@ -152,6 +158,8 @@ class OpenQuestions:
                     continue
                 for m in rx.finditer(text):
                     i = bisect.bisect_right(starts, m.start()) - 1
+                    if i + 1 < len(starts) and m.end() > starts[i + 1]:
+                        continue  # a "…" gap ran into the next sentence
                     fams = per.setdefault(i, {})
                     if weight < 0:  # a penalty counts once, however often it matches
                         fams[family] = min(fams.get(family, 0.0), weight)

@@ -36,6 +36,10 @@ NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "“", "«", "’", "
 NO_SPACE_AFTER = {"(", "[", "„", "»", "‘", "``"}
 NP_TAGS = {"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "CARD", "ADJA", "NN", "NE", "PPER", "PIS", "PDS", "FM"}
 NOUN_TAGS = {"NN", "NE", "FM"}
+# articles that never open a subject (accusative, dative, genitive): an object or a genitive in the
+# prefield goes behind the subject in the question ("Den Vertrag will die Partei …" -> "Wird die Partei den Vertrag …")
+OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
+GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
 
 
 def made(text: str) -> Word:
@@ -221,9 +225,33 @@ class German:
             words = words[:-1]
         # "…, sagte ein Sprecher" / "…, so der Minister" / "…, zitiert X aus …"
         for n in range(len(words) - 1, max(0, len(words) - 10), -1):
-            if words[n].text == "," and n + 1 < len(words) and words[n + 1].text.lower() in self.speech:
+            if words[n].text == "," and n + 1 < len(words) and words[n + 1].text.lower() in self.speech \
+                    and not any(w.text == "," for w in words[n + 1:]):
                 words = words[:n]
                 break
+        return self._drop_parentheticals(words)
+
+    PARENTHESIS_MAX = 9
+
+    def _drop_parentheticals(self, words: list[Word]) -> list[Word]:
+        """"X, so betont die Polizei, ist …" / "…, wie der Minister sagte, …" -> without the inserted source."""
+        n = 0
+        while n < len(words) - 2:
+            if words[n].text != "," or n == 0:
+                n += 1
+                continue
+            m = next((k for k in range(n + 2, min(len(words), n + self.PARENTHESIS_MAX + 2)) if words[k].text == ","), None)
+            if m is None:
+                n += 1
+                continue
+            inner = words[n + 1:m]
+            first = inner[0].text.lower()
+            speech = any(w.text.lower() in self.speech and w.text.lower() != "so" for w in inner)
+            source = first == "so" and len(inner) > 1 and (speech or inner[1].tag in ("ART", "PPOSAT", "NN", "NE"))
+            if source or (first == "wie" and speech and is_fin(inner[-1])) or (first in self.speech and first != "so"):
+                words = words[:n] + words[m + 1:]
+                continue
+            n += 1
         return words
 
     KEEP_AFTER_COMMA = {"dass", "daß", "ob", "um", "wie", "damit", "bis", "falls", "wenn", "sofern"}
@@ -307,7 +335,8 @@ class German:
             return None
         if prefield:
             prefield[0] = lower_first(prefield[0])
-        np_front = bool(prefield) and prefield[0].tag in NP_TAGS
+        oblique = bool(prefield) and prefield[0].tag == "ART" and prefield[0].text.lower() in OBLIQUE_ARTICLES
+        np_front = bool(prefield) and prefield[0].tag in NP_TAGS and not oblique
         if np_front or not prefield:
             return finish([verb, *prefield, *middle])
         # an adverbial prefield goes behind the subject: "Am Mittwoch will X …" -> "Wird X am Mittwoch …"
@@ -322,6 +351,9 @@ class German:
                 k += 1
             while k < len(middle) and middle[k].tag in NOUN_TAGS:
                 k += 1
+        if oblique and (not k or (k < len(middle) and (middle[k].text.lower() in GENITIVE_ARTICLES
+                                                         or middle[k].tag in ("APPR", "APPRART", "KOKOM")))):
+            return finish([verb, *prefield, *middle])  # no clear subject to put first: keep the order
         if head and not k:
             return finish([verb, *head, *prefield, *middle])
         if head and middle[:1] and middle[0].tag in ("PPER", "PIS", "PDS"):
