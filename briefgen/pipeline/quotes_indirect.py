@@ -103,6 +103,18 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
                     return ("np", i + 1, np_[1])
         return None
     head = cue.head
+    if "z" in cue.flags and ctx.lang == "de":
+        # "Ein Sender zitierte X mit den Worten" / "X wird … wie folgt zitiert"
+        k = head
+        while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT:
+            k -= 1
+            if low[k] in PASSIVE:
+                r = ctx.np_right(k + 1, head)
+                return ("np",) + r if r else None
+        if not cue.part:
+            r = ctx.np_right(cue.end, e)
+            if r:
+                return ("np",) + r
     if cue.part and ctx.lang == "de" and cue.end < e and (low[cue.end] in PASSIVE or (
             cue.end + 1 < e and low[cue.end] in ("worden", "werden") and low[cue.end + 1] in PASSIVE | {"war", "ist", "sei"})):
         # "…, kritisiert wird, dass", "war befürchtet worden": passive, the source is a "von" phrase
@@ -333,6 +345,15 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                         speaker = ("np",) + r if r else None
                     if speaker:
                         break
+        # 1a. „…“, zeigte sich X zufrieden / „…“, freute sich X: a verb right after the quote
+        # and a person named right after it
+        if speaker is None and ctx.lang == "de" and c + 1 < n and low[c + 1] == "," and j + 1 < n \
+                and not ctx.is_cap(j) and ctx.is_word(j) and low[j] not in w["det"] \
+                and low[j] not in w["prep"] and low[j] not in w["conj"] and low[j] not in w["sub"]:
+            k = j + 2 if j + 2 < n and low[j + 1] == "sich" else j + 1
+            sp = ctx.actor_start.get(k)
+            if sp is not None and sp.label_ == "person":
+                speaker = ("np", sp.start, sp.end)
         # 1b. inside an indirect clause
         if speaker is None:
             for f in indirect:
@@ -363,16 +384,20 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                 if cues:
                     speaker = _speaker_of(ctx, cues[-1], ps, k)
                 if speaker is None:
+                    # no speech verb: the person the sentence names ("Jede Schuld wies X von
+                    # sich:"), else its first phrase if it names an actor, else the last speaker
                     r = ctx._np_from(ps, k)
-                    speaker = ("np",) + r if r else ("last",)
+                    speaker = ("person", ps, k, r)
         # 6. continuation of the quote before (split quote, next paragraph)
         if speaker is None and prev is not None and sent_of[prev.anchor] >= si - 1 and (
                 o == s or words >= min_words):
             speaker = ("same", prev)
         # 7. reported-speech sentence or a long quote
         if speaker is None and not title and (_has_konj(ctx, s, e) or words >= min_words):
-            speaker = ("last",)
-        if speaker is None or (title and speaker[0] == "last"):
+            # a quote standing alone: the person the sentence before introduced, else the last
+            ps, pe = ctx.sents[si - 1] if si > 0 else (s, s)
+            speaker = ("person", ps, pe, None) if o == s else ("last",)
+        if speaker is None or (title and speaker[0] in ("last", "person")):
             continue
         f = Found("direct", mq.text, o, o + 1, c, s, e, speaker)
         out.append(f)

@@ -18,6 +18,7 @@ from .quotes_words import WORDS
 BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "„", "“", "”", '"', "»", "«", "''", "``", "`"}
 QUOTE_CLOSERS = {"“", "”", '"', "«", "»", "''"}
 END_PUNCT = {".", "!", "?", "…", "...", ";"}
+NOUN_TAGS = {"NN", "NE", "FM", "XY", "PPER", "PIS", "PDS", "PPOSS", "CARD", "TRUNC"}
 FOCUS = {"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "insbesondere", "besonders",
          "even", "only"}  # focus particles before a subject in the German Vorfeld
 
@@ -42,6 +43,8 @@ class Ctx:
         self.low = [t.lower() for t in self.text]
         self.sents = sents
         self.quote_of = quote_of  # token -> index of the direct quote it lies in (marks included), -1
+        spans = doc.spans["actors"] if "actors" in doc.spans else ()
+        self.actor_start = {sp.start: sp for sp in spans}  # token -> actor mention starting there
 
     # ------------------------------------------------------------ token classes
     def is_cap(self, i: int) -> bool:
@@ -190,12 +193,12 @@ class Ctx:
                 end = i = j
             else:
                 break
-        # apposition with a name: "der Leiter der Behörde, Hans Muster,"
+        # apposition with a name: "der Leiter der Behörde, Hans Muster," (or at the sentence end)
         if end < e - 1 and low[end] == "," and self.is_cap(end + 1) and low[end + 1] not in w["det"]:
             j = end + 1
             while j < e and self.is_cap(j):
                 j += 1
-            if j < e and low[j] == "," and j - end <= 4:
+            if j - end <= 4 and (j >= e or low[j] == "," or low[j] in END_PUNCT):
                 end = j
         return (start, end) if end > start else None
 
@@ -261,8 +264,9 @@ class Ctx:
         if first in w["pron"]:
             return (cs, cs + 1) if j - cs <= 2 else None
         if first in w["sub"]:
-            # verb-final clause: its subject follows the conjunction ("…, dass Kim sagte, …")
-            if self.lang == "de" and cs + 1 < j:
+            # verb-final clause: its subject follows the conjunction ("…, dass Kim sagte, …");
+            # not "als"/"da" ("Als Begründung sagte ein Forscher")
+            if self.lang == "de" and cs + 1 < j and first not in ("als", "da"):
                 if low[cs + 1] in w["pron"]:
                     return (cs + 1, cs + 2)
                 np_ = self._np_from(cs + 1, j)
@@ -280,10 +284,32 @@ class Ctx:
         if self.lang == "de" and first in w["det"] and first not in w["subj_det"]:
             return None  # "den", "dem", "einen": not a subject
         if self.lang == "de" and not self.is_cap(cs) and first not in w["det"]:
+            if cs > s and low[cs - 1] == "," and self.is_word(cs) and first not in w["prep"]:
+                # the Vorfeld was a clause ("Wie X berichtete, soll Y gesagt haben"): the subject
+                # follows the finite verb
+                r = self.np_right(cs + 1, j)
+                if r and r[1] <= j:
+                    return r
             return None
         if j - cs > 14:
             return None
+        if self.lang == "de" and self.nounless(cs, j):
+            return None  # "Unmissverständlich sagte …": an adverb, not a subject
         return (cs, j)
+
+    def nounless(self, a: int, b: int) -> bool:
+        """Every word of a..b has a tag (the German tagger ran) and none is a noun or pronoun."""
+        tagged = False
+        for i in range(a, b):
+            tag = self.doc[i].tag_
+            if not tag:
+                if self.is_word(i) and self.is_cap(i):
+                    return False
+                continue
+            tagged = True
+            if tag in NOUN_TAGS:
+                return False
+        return tagged
 
     def _skip_parens(self, j: int, s: int) -> int:
         low = self.low

@@ -54,6 +54,14 @@ class SpeakerResolver:
             out = self.resolve(sp[1])
         elif sp[0] == "last":
             out = self.last
+        elif sp[0] == "person":
+            out = None
+            if sp[3] is not None and self._person_like(*sp[3]):
+                out = self._np(*sp[3])  # "Der Innenminister zeigte sich besorgt:"
+            if out is None:
+                out = self._person_in(sp[1], sp[2])
+            if out is None:
+                out = self.last
         else:
             out = self._np(sp[1], sp[2])
         self.done[key] = out
@@ -98,6 +106,51 @@ class SpeakerResolver:
         self.info.setdefault(text, (g, person))
         return text
 
+    def _person_like(self, a: int, b: int) -> bool:
+        """The phrase names a person: a person actor as its head or a role word."""
+        ctx = self.ctx
+        canon, person = self._actor_in(a, b)
+        if canon:
+            return person
+        return any(ctx.low[t] in ctx.w["role_head"] for t in range(a, b)) or \
+            gender_of_phrase(ctx.lang, ctx.text[a:b]) is not None
+
+    def _person_in(self, a: int, b: int) -> str | None:
+        """The first person named in a..b outside quotation marks and not as a dependent."""
+        ctx = self.ctx
+        for s, e, canon in self.persons:
+            if s < a:
+                continue
+            if s >= b:
+                break
+            if ctx.quote_of[s] >= 0 or self._dependent(s, e, a, b):
+                continue
+            self.info.setdefault(canon, (self.genders.get(canon), True))
+            return canon
+        return None
+
+    def _dependent(self, start: int, end: int, a: int, b: int) -> bool:
+        """A mention that only qualifies the phrase's head: after "der/von/of", a possessor
+        ("Saudi Arabia's agency"), a German genitive name after a noun ("Oberrabbiner Israels")."""
+        ctx = self.ctx
+        low = ctx.low
+        before = low[start - 1] if start > a else ""
+        after = low[end] if end < len(low) else ""
+        if before in ctx.w["gen_link"] or before in ("'s", "’s") or (after in ("'s", "’s") and end < b - 1):
+            return True
+        sp = self.actor_at.get(start)
+        canon = (sp.kb_id_ or sp.text) if sp is not None else ""
+        last = ctx.text[end - 1]
+        inflected = bool(canon) and last.endswith("s") and not canon.endswith(last) and \
+            canon.split()[-1] + "s" == last
+        if ctx.lang == "de" and inflected and end < len(low) and ctx.is_cap(end) and ctx.is_word(end) \
+                and low[end] not in ctx.w["det"]:
+            return True  # a possessor: "Stoibers Äußerungen"
+        if ctx.lang == "de" and start > a and ctx.is_cap(start - 1) and ctx.text[end - 1].endswith("s") \
+                and ctx.doc[start - 1].tag_ in ("NN", "") and low[start - 1] not in ctx.w["det"]:
+            return inflected
+        return False
+
     # ------------------------------------------------------------ actors in a phrase
     def _actor_in(self, a: int, b: int) -> tuple[str | None, bool]:
         """The actor the phrase is about: not a possessor ("Saudi Arabia's agency") or a
@@ -106,21 +159,22 @@ class SpeakerResolver:
         ctx = self.ctx
         low = ctx.low
         best = None
+        person = None
         i = a
         while i < b:
             sp = self.actor_at.get(i)
             if sp is None:
                 i += 1
                 continue
-            before = low[sp.start - 1] if sp.start > a else ""
-            after = low[sp.end] if sp.end < len(low) else ""
-            dep = before in ctx.w["gen_link"] or before in ("'s", "’s") or (
-                after in ("'s", "’s") and sp.end < b - 1)
-            if not dep:
+            if not self._dependent(sp.start, sp.end, a, b):
                 if best is not None and any(low[t] in ("and", "und", "sowie") for t in range(best.end, sp.start)):
                     break
                 best = sp
+                if sp.label_ == "person" and person is None:
+                    person = sp
             i = max(i + 1, sp.end)
+        if person is not None:
+            best = person  # "der Oberrabbiner Israels, Yona Metzger": the person, not the place
         if best is None:
             return None, False
         return (best.kb_id_ or best.text), best.label_ == "person"
