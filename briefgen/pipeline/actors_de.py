@@ -231,7 +231,7 @@ class GermanRules:
                     j += 1
                 code = lex.place(self.span_text(end, j))
                 proper_mods = any(texts[k][:1].isupper() and not self.place_adj(k) for k in range(start, i))
-                if kind == "organization" and not code and not lex.alone_ok(t.lower()) and j - end <= 3 \
+                if kind == "organization" and not code and lex.is_descriptor(self.lemmas[i]) and j - end <= 3 \
                         and not proper_mods:
                     # "Rüstungskonzern Diehl", "Fahrgastverband IGEB": a descriptor, then the name;
                     # the name is the actor and the descriptor its role

@@ -77,6 +77,7 @@ class Lexicon:
     org_words: dict[str, str] = field(default_factory=dict)
     org_suffixes: tuple[tuple[str, str], ...] = ()
     needs_name: tuple[str, ...] = ()  # heads that make an actor only with a name or modifier
+    descriptors: tuple[str, ...] = ()  # heads whose following name is the actor ("Konzern Diehl")
     group_forms: set[str] = field(default_factory=set)
     group_suffixes: tuple[str, ...] = ()
     places: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # form -> (code, type, name)
@@ -89,7 +90,8 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         # the queries below run per capitalised token: remember each answer for the process
-        for name in ("is_title", "org_kind", "is_group", "place", "adjective_country", "alone_ok"):
+        for name in ("is_title", "org_kind", "is_group", "place", "adjective_country", "alone_ok",
+                     "is_descriptor"):
             setattr(self, name, _memoize(getattr(self, name), self.memo, name))
 
     # ------------------------------------------------------------ queries
@@ -119,6 +121,10 @@ class Lexicon:
         if low.startswith(INSTITUTIONAL):
             return True
         return not any(low.endswith(s) for s in self.needs_name)
+
+    def is_descriptor(self, word: str) -> bool:
+        low = word.lower()
+        return any(low.endswith(s) for s in self.descriptors)
 
     def is_group(self, lemma: str) -> bool:
         low = lemma.rsplit("-", 1)[-1].lower()
@@ -179,8 +185,10 @@ def load(lang: str) -> Lexicon:
         lg, form, match, kind = row[:4]
         if lg != lang:
             continue
-        if len(row) > 4 and row[4] == "needs-name":
+        if len(row) > 4 and row[4] in ("needs-name", "descriptor"):
             lex.needs_name += (form.lower(),)
+        if len(row) > 4 and row[4] == "descriptor":
+            lex.descriptors += (form.lower(),)
         if match == "suffix":
             org_suffixes.append((form.lower(), kind))
         lex.org_words[form.lower()] = kind
