@@ -242,3 +242,11 @@ def test_en_coordinated_names_and_web_sites(en):
     doc = en("Shares of Contoso Corp., Fabrikam and Northwind rose. Readers of Examplenews.com complained.")
     assert find(doc, "Fabrikam").kind == "organization"
     assert find(doc, "Examplenews.com").kind == "organization"
+
+
+def test_en_the_inside_a_sentence_and_demonym_place_names(en):
+    doc = en("The story was first reported by The Register and confirmed in Saudi Arabia. "
+             "Officials met at GMT noon during the XVII summit.")
+    assert find(doc, "The Register").kind == "organization"
+    assert find(doc, "Saudi Arabia").kind == "place"
+    assert not {"GMT", "XVII", "Arabia"} & set(names(doc))

@@ -45,6 +45,7 @@ GENERIC_HEADS = {"government": False, "police": True, "military": False, "army":
 PLACE_HEADS_EXTRA = {"kingdom": "place", "republic": "place", "states": "place", "emirates": "place"}
 LEGAL_FORMS = {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "plc", "PLC", "AG", "GmbH", "S.A.",
                "N.V.", "LLP"}
+ROMAN = re.compile(r"^[IVXLC]{2,}$")
 DOMAIN = re.compile(r"^\w[\w-]*\.(com|org|net|co\.uk|ca|de|info|io)$")
 OPENERS = {"\"", "“", "‘", "'", "(", "[", "``", "`"}
 
@@ -203,8 +204,9 @@ class EnglishRules:
                 a = self.title_end(max(0, s - 5), s - 1)
                 role = self.doc[a:e - 2].text
                 s = e - 2
-            # a demonym before a one-word name: "Japanese Toyota"
-            if e - s == 2 and lex.adjective_country(texts[s]) and texts[s + 1].lower() not in lex.org_words:
+            # a demonym before a one-word name: "Japanese Toyota" (not "Saudi Arabia")
+            if e - s == 2 and lex.adjective_country(texts[s]) and texts[s + 1].lower() not in lex.org_words \
+                    and not lex.place(self.doc[s:e].text):
                 s += 1
             # a place before a party or an acronym is a name of its own: "Beijing DAB"
             if not role and e - s >= 2 and self.lex.place(texts[s]) and not self.lex.place(self.doc[s:e].text) \
@@ -227,9 +229,14 @@ class EnglishRules:
             # a lone demonym adjective or a lone weak sentence-initial word is no actor
             text = self.doc[s:e].text
             single = e - s == 1
-            if single and (lex.adjective_country(text) or lex.is_title(text) or text.lower() in lex.title_phrases):
+            if single and (lex.adjective_country(text) or lex.is_title(text) or text.lower() in lex.title_phrases
+                           or ROMAN.match(text) or (text.endswith("ing") and not proper_noun(text))):
                 i = e
-                continue
+                continue  # "Canadian", "XVII", "Planning"
+            # a capital "The" inside a sentence belongs to the name: "The Register", "The Times"
+            if s > 0 and texts[s - 1] == "The" and not self.initial[s - 1] and not used[s - 1]:
+                s -= 1
+                text = self.doc[s:e].text
             if single and self.initial[s] and not honor and not role and not (
                     text in self.midcap or lex.place(text) or text.isupper()
                     or (e < self.n and (texts[e] in ("'s", "'") or texts[e].lower() in lex.speech_verbs))):

@@ -26,7 +26,7 @@ NEVER_NAMES = {
     Anfang Mitte Seit Laut Zudem Dabei Damit Dagegen Daher Deshalb Trotzdem Außerdem Allerdings
     Jedoch Inzwischen Bereits Erst Nun Jetzt Heute Gestern Morgen Zuvor Danach Später Derzeit
     Hier Dort Ja Nein Bitte Danke Grund Angaben Ansicht Meinung Bericht Berichten Zeit Internet Islam
-    Christentum Judentum Gott""".split(),
+    Christentum Judentum Gott MEZ MESZ UTC PDF BIP CD DVD USB HIV DNA TV PC""".split(),
     "en": """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Mr Mrs Ms Mr. Mrs. Ms. Dr Dr. Prof.
     Sir Madam Today Yesterday Tomorrow However Meanwhile Although Despite According Also Earlier
@@ -34,7 +34,7 @@ NEVER_NAMES = {
     Two Three Four Five Six Seven Eight Nine Ten Hundreds Thousands Millions Officials Police
     Reuters Photo Image Source Sources Update Updated Related Monday's Friday's Please Thank Thanks
     Yes No Oh OK Okay Internet Web Online Islam Christianity Judaism Buddhism Hinduism Bible Koran
-    Quran God""".split(),
+    Quran God GMT UTC HTML PDF SUV R&D GDP VPN OS PC TV DVD CD USB AIDS HIV DNA IT AM PM FAQ""".split(),
 }
 HONORIFICS = {"de": {"Herr", "Herrn", "Frau", "Dr.", "Prof."},
               "en": {"Mr", "Mrs", "Ms", "Mr.", "Mrs.", "Ms.", "Dr", "Dr.", "Prof.", "Sir", "Dame"}}
