@@ -1,9 +1,10 @@
 """Extraction over many articles: in this process, in a process pool (`--jobs N`), or on Dask.
 
 Extraction is a pure function Article -> Briefing (`Extractor.__call__`), so it can run
-anywhere: each worker process builds one `Extractor` in its initializer (the pipelines load
-once per process, on first use of a language) and receives articles in batches, which keeps
-the cost of pickling small against the cost of the NLP. Results come back in input order.
+anywhere: each worker process has one `Extractor` and receives articles in batches, which
+keeps the cost of pickling small against the cost of the NLP; results come back in input
+order. Where processes are forked (Linux), the parent builds and warms the pipelines once and
+the workers inherit them; elsewhere each worker builds its own in the pool's initializer.
 
 `extract_to_cache` is the unit of work for an external engine such as Dask: it reads article
 files, extracts them and writes the briefings into the project's cache, where the next
@@ -20,6 +21,10 @@ from pathlib import Path
 
 from .model import Article, Briefing
 
+WARM_UP = {  # loads the lazily built parts (HanTa's model, word lists, regex caches)
+    "de": "Die Stadt Kellbach plant einen Neubau. „Wir sind bereit“, sagte Bürgermeisterin Anna Roth am Montag.",
+    "en": "The council in Kellbach plans a new depot. “We are ready,” mayor Anna Roth said on Monday.",
+}
 MAX_BATCH = 16  # articles per task: ~10,000 words, large enough that pickling is noise
 
 _worker_extractor = None  # one Extractor per worker process, made by _init_worker
@@ -27,9 +32,23 @@ _worker_extractor = None  # one Extractor per worker process, made by _init_work
 
 def _init_worker(models: dict[str, str]) -> None:
     global _worker_extractor
+    if _worker_extractor is not None:
+        return  # forked from a parent that prepared it (see `_prepare`)
     from .extract import Extractor
 
     _worker_extractor = Extractor(models=models)
+
+
+def _prepare(extractor, langs: Iterable[str]) -> None:
+    """In the parent, before forking: import spaCy, build and warm every needed pipeline once,
+    so that the workers inherit them instead of each paying seconds of start-up."""
+    global _worker_extractor
+    import datetime as dt
+
+    for lang in sorted(set(langs)):
+        extractor(Article(path="warm-up.md", title="Warm-up", body=WARM_UP[lang], lang=lang,
+                          date=dt.date(2024, 1, 15)))
+    _worker_extractor = extractor
 
 
 def _extract_batch(batch: list[Article]) -> list[Briefing]:
@@ -58,6 +77,7 @@ def extract_many(articles: Sequence[Article], *, jobs: int = 1,
     jobs <= 1 (or a single article) runs in this process with `extractor` (made if not given);
     otherwise a pool of `jobs` processes works through batches of articles.
     """
+    global _worker_extractor
     models = dict(models or {})
     if jobs <= 1 or len(articles) < 2:
         if extractor is None:
@@ -68,10 +88,18 @@ def extract_many(articles: Sequence[Article], *, jobs: int = 1,
             yield extractor(article)
         return
     work = batches(articles, jobs)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=_context(),
-                             initializer=_init_worker, initargs=(models,)) as pool:
-        for result in pool.map(_extract_batch, work):
-            yield from result
+    context = _context()
+    if context.get_start_method() == "fork":
+        from .extract import Extractor
+
+        _prepare(extractor or Extractor(models=models), (a.lang for a in articles))
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context,
+                                 initializer=_init_worker, initargs=(models,)) as pool:
+            for result in pool.map(_extract_batch, work):
+                yield from result
+    finally:
+        _worker_extractor = None
 
 
 def extract_to_cache(paths: Iterable[str | Path], root: str | Path = ".") -> list[str]:
