@@ -57,21 +57,22 @@ def child_speed(lang: str, n: int, profile: bool) -> dict:
     for a in articles:
         ex(a)
     total, cpu = time.perf_counter() - t0, time.process_time() - c0
+    clock = time.process_time  # CPU seconds of this process: a busy machine does not inflate them
     parts: dict[str, float] = {"make_doc": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "briefing": 0.0}
     tokens = 0
     for a in articles:
-        t = time.perf_counter()
+        t = clock()
         doc = nlp.make_doc(a.body)
         doc._.pub_date = a.date
-        parts["make_doc"] += time.perf_counter() - t
+        parts["make_doc"] += clock() - t
         tokens += len(doc)
         for name, proc in nlp.pipeline:
-            t = time.perf_counter()
+            t = clock()
             doc = proc(doc)
-            parts[name] += time.perf_counter() - t
-        t = time.perf_counter()
+            parts[name] += clock() - t
+        t = clock()
         briefing_from_doc(a, doc)
-        parts["briefing"] += time.perf_counter() - t
+        parts["briefing"] += clock() - t
     out = {"lang": lang, "articles": n, "words": words, "tokens": tokens, "seconds": round(total, 3),
            "words_per_s": round(words / total), "cpu_s": round(cpu, 3), "words_per_cpu_s": round(words / cpu),
            "pipeline_setup_s": round(setup, 3),
@@ -237,6 +238,12 @@ def bench_size(n: int, jobs_compare: int | None, log) -> dict:
                     f"cpu {r['cpu_s']} s, tree RSS peak {r['tree_rss_peak_mib']} MiB, load {r['loadavg_after']}")
         out["extract_jobs"] = {j: {"runs": rs, "extract_s_median": statistics.median(r["seconds"]["extract"] for r in rs)}
                                for j, rs in runs.items()}
+        for sub in (".briefgen-cache", "docs", "site"):
+            shutil.rmtree(root / sub, ignore_errors=True)
+        r = run_child(["build", str(root), "site", str(jobs_compare)])
+        out["full_build_jobs"] = {"jobs": jobs_compare, **r}
+        log(f"[{n}] full build --jobs {jobs_compare}: {r['wall_s']} s, phases {r['seconds']}, "
+            f"maxrss {r['maxrss_mib']} MiB, tree RSS {r['tree_rss_peak_mib']} MiB")
     return out
 
 
@@ -251,6 +258,10 @@ def summary(res: dict) -> str:
                     f"peak {f['maxrss_mib']} MiB |")
         rows.append(f"| +1 article to {n:,}, --no-site | {a['wall_s']} s wall, {a['build_s']} s in build(); "
                     f"phases {a['seconds']} |")
+        if "full_build_jobs" in b:
+            f = b["full_build_jobs"]
+            rows.append(f"| full build {n:,} articles, --jobs {f['jobs']} | {f['wall_s']} s wall; phases {f['seconds']}; "
+                        f"peak {f['maxrss_mib']} MiB per process, {f['tree_rss_peak_mib']} MiB process tree |")
         for j, v in b.get("extract_jobs", {}).items():
             rows.append(f"| extraction of {n:,} articles, --jobs {j} (empty cache, median of 2) | "
                         f"{v['extract_s_median']} s; tree RSS peak {max(r['tree_rss_peak_mib'] for r in v['runs'])} MiB |")
@@ -284,7 +295,7 @@ def main(argv: list[str] | None = None) -> None:
         s = run_child(["speed", lang, str(args.speed_articles), "profile" if args.profile else "-"])
         res["speed"].append(s)
         log(f"speed {lang}: {s['words_per_s']:,} words/s; components {s['component_share']}")
-    sizes = [int(x) for x in args.sizes.split(",")]
+    sizes = [int(x) for x in args.sizes.split(",") if x.strip()]  # --sizes "": words/s only
     res["sizes"] = [bench_size(n, args.jobs if (args.jobs and n == max(sizes)) else None, log) for n in sizes]
     out = HERE / "results" / f"{args.name}.json"
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
