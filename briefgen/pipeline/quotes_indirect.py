@@ -10,6 +10,8 @@ CLOSE_MARKS = {"“", "”", '"', "«", "»", "''"}
 EN_RIGHT_STOP = {"in", "on", "at", "to", "during", "after", "before", "that", "yesterday", "today", "when",
                  "while", "adding", "who", "which", "last", "this", "earlier", "told", "according"}
 PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}
+NAME_DET = {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "beim", "zum", "zur", "ins"}
+NAME_LINK = {"und", "statt", "der", "die", "das", "des", "dem", "den", "am", "im", "vom", "zum", "zur", "für"}
 PERFECT = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 
 
@@ -354,7 +356,14 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
             sp = ctx.actor_start.get(k)
             if sp is not None and sp.label_ == "person":
                 speaker = ("np", sp.start, sp.end)
-        # 1b. inside an indirect clause
+        # 1b. "…," Jane Roe, an analyst at X. / „…“ Hans Muster, Sprecher der Partei: a person
+        # named right after the quote, with no verb
+        if speaker is None and j < n and j <= c + 2:
+            sp = ctx.actor_start.get(j)
+            if sp is not None and sp.label_ == "person" and (sp.end >= n or low[sp.end] == "," or
+                                                             low[sp.end] in END_PUNCT):
+                speaker = ("np", sp.start, sp.end)
+        # 1c. inside an indirect clause
         if speaker is None:
             for f in indirect:
                 if f.start <= o and c <= f.end + 1:
@@ -422,4 +431,11 @@ def _title_like(ctx: Ctx, mq: MarkedQuote, s: int, words: int) -> bool:
         return True
     if ctx.lang == "de" and o - 1 > s and ctx.is_cap(o - 1) and low[o - 2] not in BOUNDARY and words <= 4:
         return True  # "die Mondlandefähre „Adler“"
+    if ctx.lang == "de" and o > s and low[o - 1] in NAME_DET and 2 <= len(inner) <= 6 and ctx.is_cap(inner[0]) \
+            and (ctx.is_cap(inner[1]) or low[inner[1]] in w["prep"] or low[inner[1]] in NAME_LINK) \
+            and not any(low[i] in END_PUNCT or low[i] == "," for i in mq.inner):
+        return True  # a name used as a noun phrase: der „Rat für nationale Sicherheit“, die „BILD am Sonntag“
+    if ctx.lang == "en" and len(inner) >= 2 and all(ctx.is_cap(i) or ctx.text[i].isdigit() or low[i] in (
+            "of", "the", "and", "in", "on", "for", "a") for i in inner):
+        return True
     return False

@@ -257,8 +257,17 @@ class Ctx:
             cs -= 1
         if cs >= j:
             return None
+        if self.lang == "en" and cs - 2 > s and low[cs - 1] == "and" and self.is_cap(cs - 2):
+            # "Prime Minister Jane Roe and minister John Doe announced": the coordination is the subject
+            k = cs - 2
+            while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT and \
+                    low[k - 1] not in ("that", "who", "which", "and", "but") and cs - k < 8:
+                k -= 1
+            if low[k] not in w["prep"] and low[k] not in w["sub"]:
+                cs = k
         first = low[cs]
-        while (first in w["conj"] or first in FOCUS) and cs + 1 < j:
+        while (first in w["conj"] or first in FOCUS or (self.lang == "en" and (
+                first in w["adv"] or (first.endswith("ly") and not self.is_cap(cs))))) and cs + 1 < j:
             cs += 1
             first = low[cs]
         if first in w["pron"]:

@@ -19,6 +19,8 @@ DE_AUX = {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren", "wir
           "wurden", "sei", "seien", "habe", "hätte", "hätten", "will", "wollte", "wollen", "wollten",
           "kann", "konnte", "können", "konnten", "soll", "sollte", "sollen", "sollten", "muss", "müssen"}
 EN_ROLE_DET = {"the", "its", "his", "her", "their"}
+ORG_NOUNS = {"company", "firm", "corporation", "carmaker", "automaker", "retailer", "bank", "group",
+             "manufacturer", "airline", "insurer", "broadcaster", "publisher", "network", "chain"}
 
 
 class SpeakerResolver:
@@ -200,7 +202,7 @@ class SpeakerResolver:
         if pron in IT_PRONOUNS or (self.ctx.lang == "de" and pron == "sie" and self._plural_verb(i)):
             if self.last and not self.info.get(self.last, (None, False))[1]:
                 return self.last
-            return self.last_group or self.last
+            return self.last_group or self.last or self._last_org(i)
         want = WANT[pron]
         before = [p for p in self.persons if p[0] < i]
         match = next((p for p in reversed(before) if self.genders.get(p[2]) == want), None)
@@ -280,11 +282,27 @@ class SpeakerResolver:
                     put(low[j - 1], canon)  # "Jane Roe, the company's chief executive,"
         return roles
 
+    def _last_org(self, i: int) -> str | None:
+        """The organisation mentioned last before token i."""
+        best = None
+        for t, sp in self.actor_at.items():
+            if t < i and sp.label_ in ("organization", "organisation", "org") and (best is None or t > best[0]):
+                best = (t, sp)
+        if best is None:
+            return None
+        canon = best[1].kb_id_ or best[1].text
+        self.info.setdefault(canon, (None, False))
+        return canon
+
     def _role_link(self, a: int, b: int) -> str | None:
         ctx = self.ctx
-        if ctx.lang != "en" or not self.roles:
+        if ctx.lang != "en":
             return None
         low = ctx.low
+        if b - a == 2 and low[a] == "the" and low[a + 1] in ORG_NOUNS:
+            return self._last_org(a)  # "the company said": the company named last
+        if not self.roles:
+            return None
         if low[a] not in EN_ROLE_DET and not (b - a >= 3 and low[a + 1] in ("'s", "’s")):
             return None
         head = low[b - 1]
