@@ -22,7 +22,8 @@ INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "Ein", "Eine", 
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 # bare heads that stand for an actor even without a name ("die Polizei teilte mit")
 STANDALONE = {"polizei", "regierung", "bundesregierung", "parlament", "feuerwehr", "militär", "junta",
-              "armee", "staatsanwaltschaft", "justiz", "opposition"}
+              "armee", "staatsanwaltschaft", "justiz", "opposition", "bundestag", "bundesrat", "senat",
+              "kongress", "verfassungsschutz", "mafia", "bundeswehr"}
 NOUN_TAGS = ("NN", "NE", "NNA", "NNI")
 LEGAL_FORMS = {"AG", "GmbH", "SE", "KG", "KGaA", "OHG", "eG", "e.V.", "Inc.", "Ltd.", "Corp.", "S.A.", "N.V.",
                "plc", "LLC", "Co."}
@@ -189,7 +190,7 @@ class GermanRules:
                 if hit:
                     out.append(Mention(i, i + 1, part, "place", (part.lower(),), strength=STRONG,
                                        code=hit[0], virtual=True))
-                elif part.isupper() and part.isalpha() and part.lower() not in lex.stop:
+                elif part.isupper() and part.isalpha() and part.lower() not in lex.stop and part not in lex.never:
                     out.append(Mention(i, i + 1, part, "organization", (part.lower(),), strength=WEAK,
                                        virtual=True))
 

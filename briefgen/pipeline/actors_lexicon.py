@@ -26,7 +26,8 @@ NEVER_NAMES = {
     Anfang Mitte Seit Laut Zudem Dabei Damit Dagegen Daher Deshalb Trotzdem Außerdem Allerdings
     Jedoch Inzwischen Bereits Erst Nun Jetzt Heute Gestern Morgen Zuvor Danach Später Derzeit
     Hier Dort Ja Nein Bitte Danke Grund Angaben Ansicht Meinung Bericht Berichten Zeit Internet Islam
-    Christentum Judentum Gott MEZ MESZ UTC PDF BIP CD DVD USB HIV DNA TV PC""".split(),
+    Christentum Judentum Gott MEZ MESZ UTC PDF BIP CD DVD USB HIV DNA TV PC LKW PKW SMS UKW EDV KFZ
+    GPS IT KW PS CO OB""".split(),
     "en": """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Mr Mrs Ms Mr. Mrs. Ms. Dr Dr. Prof.
     Sir Madam Today Yesterday Tomorrow However Meanwhile Although Despite According Also Earlier
@@ -136,6 +137,10 @@ class Lexicon:
         hit = self.places.get(form)
         if hit is None and self.lang == "de" and len(form) > 3 and form.endswith("s"):
             hit = self.places.get(form[:-1])  # genitive: "Nordkoreas", "Thailands"
+        if hit is None and self.lang == "de" and " " in form:
+            first, rest = form.split(" ", 1)
+            if first.endswith("en"):  # "Vereinigten Staaten", "Vereinigten Arabischen Emirate"
+                hit = self.places.get(first[:-1] + " " + rest)
         return hit
 
     def is_city(self, name: str) -> bool:

@@ -222,8 +222,7 @@ def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: st
         if drop_uncued and len(e.mentions) == 1 and not e.mentions[0].kind and not e.mentions[0].subject \
                 and not e.links:
             continue  # one mention, no cue for what it is, not acting: too weak to list
-        if all(m.virtual for m in e.mentions) and kind != "place":
-            continue  # "NPD" only inside "NPD-Verbot" and never on its own: too weak alone
+
         std = std_names.get(e.code) if e.code else None
         if std and std not in aliases and name != std and not any(len(a) > len(name) for a in [name]):
             if name.endswith("s") and name[:-1] == std:
