@@ -466,6 +466,10 @@ class GermanRules:
                 continue
             if i > 0 and texts[i - 1] in INDEFINITE:
                 continue
+            if i + 1 < self.n and self.namelike(i + 1) and self.title_at(i):
+                continue  # "Linkspolitiker Wolfgang Nešković": a role, not a group
+            if t == lemmas[i] and not t.endswith(("er", "el", "en", "e")) and t.lower() not in lex.group_forms:
+                continue  # a singular ("Passagier"): one person, not a group
             k = i
             while k > 0 and _is_lower_adj(texts[k - 1]) and texts[k - 1].lower() not in lex.stop \
                     and not used[k - 1]:
