@@ -93,9 +93,35 @@ def test_english_questions(nlp_en, text, question):
         assert got == [question]
 
 
-def test_english_claim_without_auxiliary_is_asked_as_is_it_true(nlp_en):
-    got = asked(nlp_en, "The former employee claimed that the firm destroyed the records.")
-    assert got == ["Is it true that the firm destroyed the records?"]
+@pytest.mark.parametrize("text, question", [
+    # no auxiliary: do-support with the verb's base form (irregular ones too)
+    ("The former employee claimed that the firm destroyed the records.", "Did the firm destroy the records?"),
+    ("Critics say the new rules harm small shops.", "Do the new rules harm small shops?"),
+    ("Critics fear the mayor knew about the leak.", "Did the mayor know about the leak?"),
+    ("The union claims that the plan saves money.", "Does the plan save money?"),
+    # a plural noun before the verb is no verb
+    ("Critics say the repeated delays raise doubts about the project.",
+     "Do the repeated delays raise doubts about the project?"),
+    # the clause holding the cue is asked about, an inserted source dropped
+    ("The bridge reopened on Monday, but, officials said, the tunnel is expected to stay closed until May.",
+     "Will the tunnel stay closed until May?"),
+])
+def test_english_do_support_and_cue_clause(nlp_en, text, question):
+    assert asked(nlp_en, text) == [question]
+
+
+def test_english_sentence_initial_word_case(nlp_en):
+    # a common noun loses its sentence capital; a name seen capitalised inside a sentence keeps it
+    assert asked(nlp_en, "Engineers are expected to inspect the dam next week.") == [
+        "Will engineers inspect the dam next week?"]
+    assert asked(nlp_en, "Apple is expected to cut prices. Analysts said Apple would.") == [
+        "Will Apple cut prices?"]
+    assert asked(nlp_en, "The plant is also expected to close in May.") == ["Will the plant close in May?"]
+
+
+def test_english_claim_with_no_verb_found_is_asked_as_is_it_true(nlp_en):
+    got = asked(nlp_en, "Critics claimed that the firm, in breach of the rules, possibly illegal.")
+    assert all(q.startswith("Is it true that") for q in got)
 
 
 # ----------------------------------------------------------------- what must not become a question

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..model import Question
 from .questions_generate import English, German, Word
-from .questions_tags import sentence_tagger
+from .questions_tags import english_common_word, english_verb, sentence_tagger
 
 DATA = Path(__file__).parent / "data"
 MAX_QUESTIONS = 3
@@ -111,7 +111,7 @@ class OpenQuestions:
         self.min_score = min_score
         self.lexicon = load_lexicon(lang if lang in ("de", "en") else "en")
         grammar = self.lexicon["grammar"]
-        self.generator = German(grammar) if lang == "de" else English(grammar)
+        self.generator = German(grammar) if lang == "de" else English(grammar, verbs=english_verb)
 
     def __call__(self, doc: Doc) -> Doc:
         bounds = sentence_bounds(doc)
@@ -122,7 +122,7 @@ class OpenQuestions:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
         questions: list[Question] = []
         seen_q, seen_e = set(), set()
-        for idx, (score, family) in ranked:
+        for idx, (score, family, cue_at) in ranked:
             if score < self.min_score or len(questions) >= self.max_questions:
                 break
             sent = doc[bounds[idx][0]:bounds[idx][1]]
@@ -132,7 +132,8 @@ class OpenQuestions:
                 continue
             if evidence[-1:] not in ".!\"“”»«'’)":
                 continue  # a heading or a cut-off line
-            question = self.question(words, family)
+            cue = next((n for n, t in enumerate(words) if t.idx + len(t.text) > cue_at), None) if cue_at >= 0 else None
+            question = self.question(words, family, cue)
             if not question or _norm(question) == _norm(evidence) or _norm(question) in seen_q:
                 continue
             seen_q.add(_norm(question))
@@ -148,9 +149,10 @@ class OpenQuestions:
         attributed = sentence_hits(text, lower, starts, self.lexicon["stance"]["attributed"])
         return ["hedged" if i in hedged else "attributed" if i in attributed else "asserted" for i in range(n)]
 
-    def scores(self, text: str, starts: list[int], n: int) -> dict[int, tuple[float, str]]:
-        """Sentence index -> (score, strongest family) for every sentence with a cue."""
+    def scores(self, text: str, starts: list[int], n: int) -> dict[int, tuple[float, str, int]]:
+        """Sentence index -> (score, strongest family, char offset of its strongest cue) per sentence with a cue."""
         per: dict[int, dict[str, float]] = {}
+        where: dict[tuple[int, str], int] = {}
         lower = text.lower()
         for family, cues in self.lexicon["families"]:
             for rx, weight, lit in cues:
@@ -164,20 +166,29 @@ class OpenQuestions:
                     if weight < 0:  # a penalty counts once, however often it matches
                         fams[family] = min(fams.get(family, 0.0), weight)
                     else:
+                        if weight > fams.get(family, 0.0) or (i, family) not in where:
+                            where[(i, family)] = m.start()
                         fams[family] = max(fams.get(family, 0.0), weight)
-        return {i: (sum(f.values()), max(f, key=f.get)) for i, f in per.items()}
+        out = {}
+        for i, f in per.items():
+            best = max(f, key=f.get)
+            out[i] = (sum(f.values()), best, where.get((i, best), -1))
+        return out
 
-    def question(self, tokens, family: str) -> str | None:
+    def question(self, tokens, family: str, cue: int | None = None) -> str | None:
         if self.lang == "de":
             tagged = sentence_tagger().tag([t.text for t in tokens], [t.tag_ for t in tokens])
             words = [Word(t.text, t.whitespace_, n, tag, sep) for n, (t, (tag, sep)) in enumerate(zip(tokens, tagged))]
         else:
             words = [Word(t.text, t.whitespace_, n) for n, t in enumerate(tokens)]
             first = words[0].text if words else ""
-            if first[:1].isupper() and first[1:].islower() and first.lower() in _lower_words(tokens[0].doc):
-                words[0] = words[0]._replace(text=first.lower())
+            if first[:1].isupper() and first[1:].islower():
+                lower, names = _word_cases(tokens[0].doc)
+                # lower-cased elsewhere in the article, or a common word never written capitalised inside a sentence
+                if first.lower() in lower or (first not in names and english_common_word(first)):
+                    words[0] = words[0]._replace(text=first.lower())
         try:
-            return self.generator.question(words, family)
+            return self.generator.question(words, family, cue)
         except (IndexError, ValueError):  # a sentence shape the rules do not foresee
             return None
 
@@ -193,10 +204,21 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:]))
 
 
-def _lower_words(doc: Doc) -> set[str]:
-    key = ("briefgen", "lower_words")
+def _word_cases(doc: Doc) -> tuple[set[str], set[str]]:
+    """(words written in lower case, words written capitalised inside a sentence) in the article."""
+    key = ("briefgen", "word_cases")
     if key not in doc.user_data:
-        doc.user_data[key] = {t.text for t in doc if t.is_lower}
+        lower, names = set(), set()
+        prev = ""
+        for t in doc:
+            text = t.text
+            if t.is_lower:
+                lower.add(text)
+            elif text[:1].isupper() and prev and prev not in ".!?:\"“”„«»'‘’" and not t.is_sent_start:
+                names.add(text)
+            if not t.is_space:
+                prev = text
+        doc.user_data[key] = (lower, names)
     return doc.user_data[key]
 
 

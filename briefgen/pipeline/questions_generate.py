@@ -110,10 +110,48 @@ class German:
                                                       for t in p.split()) + r"(?!\w)") for p in grammar["claim_dass"]]
 
     # -------------------------------------------------------------- entry point
-    def question(self, words: list[Word], family: str) -> str | None:
+    def question(self, words: list[Word], family: str, cue: int | None = None) -> str | None:
+        """`cue`: position (Word.i) of the strongest cue; a question about the main clause holding it
+        comes first ("X ist geschehen, es gibt jedoch keine Anzeichen für Y" asks about Y)."""
         words = self._strip_attribution(words)
         if not words:
             return None
+        part = self.cue_clause(words, cue)
+        if part is not words:
+            q = self._question(part, family)
+            if q:
+                return q
+        return self._question(words, family)
+
+    SUBORDINATE = {"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT", "PTKZU", "KOKOM", "APPR", "APPRART"}
+    MAIN_CONJ = {"und", "aber", "doch", "jedoch", "denn", "sondern", "oder"}
+
+    def cue_clause(self, words: list[Word], cue: int | None) -> list[Word]:
+        """The words from the start of the main clause that holds the cue (all words if that is the first)."""
+        if cue is None:
+            return words
+        pos = next((n for n, w in enumerate(words) if w.i >= cue), None)
+        start = 0
+        for n in range(1, pos or 0):
+            if words[n].text == ";" or (words[n].text == "," and self._opens_main_clause(words, n + 1)):
+                start = n + 1
+        return words[start:] if start else words
+
+    def _opens_main_clause(self, words: list[Word], j: int) -> bool:
+        """A verb-second clause starts at j: (conjunction) prefield of one to four words, finite verb."""
+        while j < len(words) and (words[j].text.lower() in self.MAIN_CONJ or words[j].text == ","):
+            j += 1
+        if j >= len(words) or words[j].tag in self.SUBORDINATE or is_verb(words[j]) \
+                or words[j].text.lower() in self.conj or words[j].text.lower() in self.w_words:
+            return False
+        for k in range(j + 1, min(len(words), j + 5)):
+            if words[k].text in CLAUSE_END or (is_verb(words[k]) and not is_fin(words[k])):
+                return False
+            if is_fin(words[k]):
+                return words[k].text.lower() not in self.speech
+        return False
+
+    def _question(self, words: list[Word], family: str) -> str | None:
         low = [w.text.lower() for w in words]
         if "ob" in low:
             q = self.ob_question(words, low.index("ob"))
@@ -363,7 +401,11 @@ class German:
 
 # ------------------------------------------------------------------------------------ English
 class English:
-    def __init__(self, grammar: dict) -> None:
+    def __init__(self, grammar: dict, verbs=None) -> None:
+        """`verbs(word)` -> finite lexical-verb readings ((CLAWS tag, base form), …) of a lower-case word,
+        for do-support ("The council approved the plan" -> "Did the council approve the plan?")."""
+        self.verbs = verbs
+        self.not_after = set(grammar["no_verb_after"])
         self.aux = set(grammar["aux"])
         self.plan = set(grammar["plan_verbs"])
         self.hedge_passive = set(grammar["hedge_passive"])
@@ -381,7 +423,24 @@ class English:
             return w._replace(text=w.text.lower())
         return w
 
-    def question(self, words: list[Word], family: str) -> str | None:
+    CLAUSE_CONJ = {"but", "and", "yet", "while", "whereas"}
+
+    def question(self, words: list[Word], family: str, cue: int | None = None) -> str | None:
+        """`cue`: position (Word.i) of the strongest cue; the clause after ", but" / ";" holding it comes first."""
+        if cue is not None:
+            pos = next((n for n, w in enumerate(words) if w.i >= cue), len(words))
+            start = 0
+            for n in range(1, pos):
+                nxt = words[n + 1].text.lower() if n + 1 < len(words) else ""
+                if words[n].text == ";" or (words[n].text == "," and nxt in self.CLAUSE_CONJ):
+                    start = n + 1
+            if start and len(words) - start >= 4:
+                q = self._question(words[start:], family)
+                if q and not q.startswith("Is it true that"):
+                    return q
+        return self._question(words, family)
+
+    def _question(self, words: list[Word], family: str) -> str | None:
         words = self._strip(words)
         if len(words) < 3:
             return None
@@ -419,7 +478,7 @@ class English:
                     while k < len(rest) - 2 and (rest[k].text[:1].isupper() or rlow[k] in self.objects):
                         k += 1
                     rest = rest[k:]
-                if len(rest) >= 4:
+                if len(rest) >= 3:
                     q = self.invert(self.cut(rest), fallback=True)
                     if q:
                         return q
@@ -450,6 +509,7 @@ class English:
             if words[n].text == "," and any(w.text.lower() in self.speech for w in words[n + 1:]):
                 words = words[:n]
                 break
+        words = self._drop_parentheticals(words)
         while words and (words[0].text.lower() in self.drop or words[0].text == ","):
             words = words[1:]
         if len(words) > 2 and words[0].text.lower() == "so" and words[1].text.lower() == "far":
@@ -458,6 +518,23 @@ class English:
             words = words[3:]
         if words:
             words[0] = self._lower(words[0])
+        return words
+
+    def _drop_parentheticals(self, words: list[Word]) -> list[Word]:
+        """", they point out," / ", officials said," between commas (or at the start) -> dropped."""
+        n = 0
+        while n < len(words) - 2:
+            if words[n].text != "," and n:
+                n += 1
+                continue
+            a = n + 1 if words[n].text == "," else n
+            m = next((k for k in range(a + 1, min(len(words), a + 6)) if words[k].text == ","), None)
+            inner = [w.text.lower() for w in words[a:m]] if m else []
+            if inner and any(t in self.speech or t in ("point", "points", "pointed") for t in inner[1:]) \
+                    and not any(t in ("that", "whether", "if") or t in self.aux for t in inner):
+                words = words[:n] + words[m + 1:] if words[n].text == "," else words[m + 1:]
+                continue
+            n += 1
         return words
 
     def clause(self, words: Sequence[Word], k: int) -> list[Word]:
@@ -484,8 +561,13 @@ class English:
                 rest = clause[a + 1:]
                 aux = low[a]
                 rlow = low[a + 1:]
+                adverbs = []  # "is also expected to": the adverb goes with the question's verb phrase
+                while len(rlow) > 3 and rlow[0] in self.drop | {"now", "widely", "generally"} and rlow[1] in self.plan | self.hedge_passive:
+                    adverbs, rest, rlow = [*adverbs, rest[0]], rest[1:], rlow[1:]
                 if aux in ("is", "are", "was", "were") and len(rlow) >= 3 and rlow[0] in self.plan and rlow[1] == "to":
                     return finish([made("will"), *subject, *rest[2:], *tail])
+                rest = [*adverbs, *rest]
+                rlow = [w.text.lower() for w in rest]
                 if aux in ("is", "are", "was", "were") and len(rlow) >= 3 and rlow[0] in self.hedge_passive and rlow[1] == "to":
                     if rlow[2] == "be":
                         return finish([made(aux), *subject, *rest[3:], *tail])
@@ -501,9 +583,40 @@ class English:
             if low[a] in self.promise and a + 2 < len(clause) and low[a + 1] == "to":
                 subject = [self._lower(w) if n == 0 else w for n, w in enumerate(clause[:a])]
                 return finish([made("will"), *subject, *clause[a + 2:], *tail])
+        if self.verbs is not None:
+            q = self.do_support(clause, tail)
+            if q:
+                return q
         if fallback:
             body = [self._lower(clause[0]), *clause[1:], *tail]
             return finish([made("is"), made("it"), made("true"), made("that"), *body])
+        return None
+
+    PLURAL_PRONOUNS = {"they", "we", "you", "i"}
+
+    def do_support(self, clause: Sequence[Word], tail: Sequence[Word] = ()) -> str | None:
+        """A clause whose finite verb is a lexical verb: "X approved Y" -> "Did X approve Y?"."""
+        for a in range(1, min(len(clause), 10)):
+            text = clause[a].text
+            low = text.lower()
+            if low in (",", "that", "who", "which", "whose", "where", "when", "whether", "if") or text in CLAUSE_END:
+                return None
+            prev = clause[a - 1].text.lower()
+            if not text.isalpha() or not text.islower() or prev in self.not_after or low in self.aux:
+                continue
+            readings = dict(self.verbs(low))
+            if not readings:
+                continue
+            if a + 1 < len(clause) and low.endswith("s"):
+                nxt = clause[a + 1].text
+                if nxt.islower() and (nxt in self.aux or self.verbs(nxt)):
+                    continue  # "the security lapses raise …": a plural noun before the verb
+            plural = prev in self.PLURAL_PRONOUNS or (prev.endswith("s") and not prev.endswith("ss")
+                                                      and prev not in self.lower)
+            for tag, do in (("VVD", "did"), ("VVZ", "does"), ("VVB", "do")):
+                if tag in readings and (tag != "VVB" or plural):
+                    subject = [self._lower(w) if n == 0 else w for n, w in enumerate(clause[:a])]
+                    return finish([made(do), *subject, made(readings[tag]), *clause[a + 1:], *tail])
         return None
 
     def w_question(self, clause: Sequence[Word]) -> str | None:

@@ -98,3 +98,41 @@ class SentenceTagger:
             sep = self._sep(w, t) if tag.endswith("(FIN)") else ""
             out.append((TAG_FIX.get(tag, tag), sep))
         return out
+
+
+# ------------------------------------------------------------------------------------ English
+HANTA_EN = "morphmodel_en.pgz"
+DO_FORM = {"VVD": "did", "VVZ": "does", "VVB": "do"}  # CLAWS: past, 3rd person present, other present
+
+
+@lru_cache(maxsize=1)
+def _english_model():
+    try:  # the instance the English actor rules already hold for this process
+        from .actors_en import _hanta_en
+
+        return _hanta_en()
+    except (ImportError, AttributeError, TypeError):
+        from HanTa import HanoverTagger as ht
+
+        return ht.HanoverTagger(HANTA_EN)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def english_verb(word: str) -> tuple[tuple[str, str], ...]:
+    """The finite lexical-verb readings of one lower-case English word out of context:
+    (("VVD", "approve"),) for "approved", (("VVZ", "deny"),) for "denies"; () for none."""
+    model = _english_model()
+    out: dict[str, str] = {}
+    for tag, _ in model.tag_word(word, cutoff=5, casesensitive=False):
+        if tag in DO_FORM:
+            out.setdefault(tag, model.analyze(word, pos=tag)[0])
+        elif tag == "VVI":  # the infinitive is the plural present form ("they harm")
+            out.setdefault("VVB", word)
+    return tuple(out.items())
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def english_common_word(word: str) -> bool:
+    """Is a capitalised sentence-initial word a common word (noun, adjective …), not a name?"""
+    tag = _english_model().analyze(word.lower(), casesensitive=False)[1]
+    return not tag.startswith("NP") and tag not in ("UNC", "ZZ0")
