@@ -25,7 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Question
-from .questions_generate import English, German, Word
+from .questions_generate import German, Word
+from .questions_generate_en import English
 from .questions_tags import english_common_word, english_verb, sentence_tagger
 
 DATA = Path(__file__).parent / "data"
