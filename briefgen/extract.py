@@ -35,6 +35,7 @@ class Extractor:
         nlp = self.nlp(article.lang)
         doc = nlp.make_doc(article.body)
         doc._.pub_date = article.date
+        doc._.title = article.title
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         return briefing_from_doc(article, doc)

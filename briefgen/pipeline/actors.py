@@ -60,7 +60,7 @@ class ActorFinder:
         entities = merge(mentions, default_kind=self.default_kind)
         ranked = build_actors(entities, sent_of, default_kind=self.default_kind,
                               std_names=self.lex.std_names, keep_groups=self.keep_groups,
-                              drop_uncued=self.lang == "en", title=doc.user_data.get("title") or "")
+                              drop_uncued=self.lang == "en", title=doc._.title or "")
         doc._.actors = [a for a, _e in ranked]
         spans = [Span(doc, m.start, m.end, label=a.kind, kb_id=a.name)
                  for a, e in ranked for m in e.mentions if not m.virtual]

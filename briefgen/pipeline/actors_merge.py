@@ -22,7 +22,7 @@ from .actors_common import STRONG, WEAK, Mention
 W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 1.0
 ROLE_BONUS = 2.5
 GROUP_MIN_MENTIONS = 2
-W_TITLE = 3.0  # named in the article's title, when the caller gives it (doc.user_data["title"])
+W_TITLE = 3.0  # named in the article's title, when the caller gives it (doc._.title)
 KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 0.85, "group": 0.4, "other": 0.8}
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 DOC_EXTENSIONS = {
     "pub_date": None,  # datetime.date | None, set by extract before the pipeline runs
+    "title": None,  # str | None, the article's title (not part of doc.text), set by extract
     "actors": None,  # list[Actor], most salient first
     "timexes": None,  # list[TimeExpression], text order
     "events": None,  # list[Event]
