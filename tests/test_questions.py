@@ -58,6 +58,10 @@ def asked(nlp, text: str) -> list[str]:
     # reported speech subjunctive becomes indicative
     ("Eine Einigung sei nach Angaben der Vermittler eventuell schon morgen möglich.",
      "Ist eine Einigung nach Angaben der Vermittler schon morgen möglich?"),
+    # assumptions ("von etwas ausgehen") and suspicions are unconfirmed: ask about what is assumed
+    ("Die Feuerwehr geht allerdings davon aus, dass das Dach bis Montag repariert werden kann.",
+     "Kann das Dach bis Montag repariert werden?"),
+    ("Experten gehen von einem weiteren Anstieg der Preise aus.", "Gehen Experten von einem weiteren Anstieg der Preise aus?"),
     # an inserted source ", so betont X," / ", wie X mitteilte," is no part of the question
     ("Vermutlich, so betonte die Feuerwehr, ist die Ursache ein defektes Kabel gewesen.",
      "Ist die Ursache ein defektes Kabel gewesen?"),
@@ -127,6 +131,9 @@ def test_english_claim_with_no_verb_found_is_asked_as_is_it_true(nlp_en):
 # ----------------------------------------------------------------- what must not become a question
 @pytest.mark.parametrize("text", [
     "Der Bürgermeister eröffnete am Montag die neue Schule.",
+    # an authority is no investigation; an action under "ohne … zu" did not happen
+    "Die Ermittlungsbehörden verfolgen seit Jahren das Ziel, Banden zu zerschlagen.",
+    "Die Zeitung druckte den Bericht, ohne die Angaben zu prüfen.",
     # certainty outweighs a weak cue
     "Inzwischen gilt als sicher, dass das Feuer durch einen defekten Herd entstanden war.",
     # a cue beyond the sentence end does not count for it ("soll. Die …" is no "soll … werden")
