@@ -12,6 +12,7 @@ EN_RIGHT_STOP = {"in", "on", "at", "to", "during", "after", "before", "that", "y
 PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}
 NAME_DET = {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "beim", "zum", "zur", "ins"}
 NAME_LINK = {"und", "statt", "der", "die", "das", "des", "dem", "den", "am", "im", "vom", "zum", "zur", "für"}
+KONJ2_RUN = {"hätte", "hätten", "wäre", "wären"}  # Konjunktiv II standing in for I in a report
 PERFECT = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 
 
@@ -24,7 +25,8 @@ class Found:
     end: int
     sent_start: int  # token range of the sentence(s)
     sent_end: int
-    speaker: tuple | None = None  # ("np", a, b) | ("last",) | ("same", Found) | None
+    # ("np", a, b) | ("last",) | ("same", Found) | ("person", a, b, np) | ("subject", a, b) | None
+    speaker: tuple | None = None
     link: "Found | None" = field(default=None, repr=False)
 
 
@@ -180,7 +182,27 @@ def _wie_clause(ctx: Ctx, cue: Cue, s: int) -> int | None:
     return None
 
 
-def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True) -> list[Found]:
+def _main_konj1(ctx: Ctx, s: int, e: int) -> bool:
+    """A Konjunktiv I verb in the sentence's main clause, outside quotation marks, in third person
+    (no "ich"/"du" in the sentence: "ich habe" is indicative)."""
+    low, w = ctx.low, ctx.w
+    for i in range(s, e):
+        t = low[i]
+        if ctx.quote_of[i] >= 0:
+            continue
+        if t in ("ich", "du"):
+            return False
+        if t in w["sub"] or t in ("wenn", "ob"):
+            return False  # the first verb may belong to a subordinate clause: be safe
+        if t == "," and i + 1 < e and low[i + 1] in w["rel"]:
+            return False
+        if t in ctx.lex.konj1:
+            return True
+    return False
+
+
+def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True,
+                  standalone_konj: bool = True) -> list[Found]:
     out: list[Found] = []
     low, w = ctx.low, ctx.w
     last_sent = -9  # index of the last sentence with an attributed quote
@@ -189,11 +211,26 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
         taken: list[tuple[int, int]] = []
         n_before = len(out)
         if continue_konj and ctx.lang == "de" and not cues and si - last_sent <= 1 and out and \
-                any(low[i] in ctx.lex.konj1 and ctx.quote_of[i] < 0 for i in range(s, e)):
+                any((low[i] in ctx.lex.konj1 or low[i] in KONJ2_RUN) and ctx.quote_of[i] < 0
+                    for i in range(s, e)):
             # reported speech runs on in Konjunktiv I: "Er sagte, … . Die Lage sei ernst."
             b = _clause_end(ctx, s, e, cues)
             if b - s >= 3 and _quoted_share(ctx, s, b) <= 0.6:
                 out.append(Found("indirect", _span_text(ctx, s, b), s, s, b, s, e, ("same", out[-1])))
+                last_sent = si
+            continue
+        if standalone_konj and ctx.lang == "de" and not cues and si > 0 and _main_konj1(ctx, s, e):
+            # a main clause in Konjunktiv I is reported speech even without a speech verb
+            # ("Mögliche Termine seien …"): the source is the subject of the sentence before
+            b = _clause_end(ctx, s, e, cues)
+            if b - s >= 3 and _quoted_share(ctx, s, b) <= 0.6:
+                ps, pe = ctx.sents[si - 1]
+                spk: tuple = ("subject", ps, pe)
+                for i in range(s, b - 1):  # "Außerdem wolle er …": the sentence's own pronoun
+                    if low[i] in ctx.lex.konj1 and low[i + 1] in ("er", "sie"):
+                        spk = ("np", i + 1, i + 2)
+                        break
+                out.append(Found("indirect", _span_text(ctx, s, b), s, s, b, s, e, spk))
                 last_sent = si
             continue
 

@@ -237,7 +237,7 @@ class Ctx:
             if k > s and low[k] == ",":
                 # the apposition may start with anything: "X, zuständig für …, hatte"
                 left = self.np_left(k, s)
-                if left and left[1] == k:
+                if left and left[1] in (k, self._skip_parens(k, s)):  # "Name (Partei), Amt,"
                     return (left[0], j - 1)
             return None
         cs = j

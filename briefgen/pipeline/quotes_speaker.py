@@ -56,6 +56,8 @@ class SpeakerResolver:
             out = self.resolve(sp[1])
         elif sp[0] == "last":
             out = self.last
+        elif sp[0] == "subject":
+            out = self._subject_of(sp[1], sp[2])
         elif sp[0] == "person":
             out = None
             if sp[3] is not None and self._person_like(*sp[3]):
@@ -107,6 +109,37 @@ class SpeakerResolver:
         person = g is not None or bare_name or any(w.lower() in ctx.w["role_head"] for w in words)
         self.info.setdefault(text, (g, person))
         return text
+
+    def _subject_of(self, a: int, b: int) -> str | None:
+        """The actor a sentence is about: its first phrase when that names an actor or a person,
+        else the first person, else the first organisation it names, else the last speaker."""
+        ctx = self.ctx
+        low = ctx.low
+        for t in range(a, b - 1):  # passive: "Der Plan wurde vom Verband kritisiert"
+            if low[t] in ("wurde", "wurden", "worden") and ctx.quote_of[t] < 0:
+                for v in range(a, b - 1):
+                    if low[v] in ("von", "vom") and ctx.quote_of[v] < 0:
+                        r = ctx._np_from(v + 1, b)
+                        if r is not None:
+                            return self._np(*r)
+                break
+        r = ctx.np_right(a, b)  # skips "Am 15. Mai hat": the subject after the verb
+        if r is not None:
+            canon, _p = self._actor_in(*r)
+            if canon or self._person_like(*r) or (low[r[0]] in ("der", "die", "das", "the")
+                                                  and r[1] - r[0] <= 6):
+                return self._np(*r)
+        out = self._person_in(a, b)
+        if out:
+            return out
+        for t in range(a, b):
+            sp = self.actor_at.get(t)
+            if sp is not None and sp.label_ == "organization" and ctx.quote_of[t] < 0 and \
+                    not self._dependent(sp.start, sp.end, a, b):
+                canon = sp.kb_id_ or sp.text
+                self.info.setdefault(canon, (None, False))
+                return canon
+        return self.last
 
     def _person_like(self, a: int, b: int) -> bool:
         """The phrase names a person: a person actor as its head or a role word."""
