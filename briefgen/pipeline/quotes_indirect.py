@@ -101,7 +101,7 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
         return ("np", cue.head + 1, cue.end)
     if "h" in cue.flags:  # "In der Erklärung heißt es": the source is the "in" phrase
         for i in range(s, ctx.clause_boundary(cue.end, e)):
-            if low[i] in ("in", "im") and ctx.quote_of[i] < 0:
+            if low[i] in ("in", "im", "aus") and ctx.quote_of[i] < 0:  # "aus dem Bericht geht hervor"
                 np_ = ctx._np_from(i + 1, e) if low[i] == "in" else ctx._np_from(i + 1, e) or None
                 if np_:
                     return ("np", i + 1, np_[1])
@@ -210,7 +210,8 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
         cues = sorted(ctx.verb_cues(s, e) + ctx.prep_cues(s, e), key=lambda c: c.head)
         taken: list[tuple[int, int]] = []
         n_before = len(out)
-        if continue_konj and ctx.lang == "de" and not cues and si - last_sent <= 1 and out and \
+        noun_at = ctx.noun_cue(s, e) if ctx.lang == "de" and not cues else None
+        if continue_konj and ctx.lang == "de" and not cues and noun_at is None and si - last_sent <= 1 and out and \
                 any((low[i] in ctx.lex.konj1 or low[i] in KONJ2_RUN) and ctx.quote_of[i] < 0
                     for i in range(s, e)):
             # reported speech runs on in Konjunktiv I: "Er sagte, … . Die Lage sei ernst."
@@ -219,7 +220,8 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
                 out.append(Found("indirect", _span_text(ctx, s, b), s, s, b, s, e, ("same", out[-1])))
                 last_sent = si
             continue
-        if standalone_konj and ctx.lang == "de" and not cues and si > 0 and _main_konj1(ctx, s, e):
+        if standalone_konj and ctx.lang == "de" and not cues and noun_at is None and si > 0 and \
+                _main_konj1(ctx, s, e):
             # a main clause in Konjunktiv I is reported speech even without a speech verb
             # ("Mögliche Termine seien …"): the source is the subject of the sentence before
             b = _clause_end(ctx, s, e, cues)
@@ -338,6 +340,13 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
                 if a < j and low[a] in w["det"]:
                     b = j - 1 if cue.end - 1 == j - 1 and cue.end - 1 > cue.head else j
                     add("reported", a, b, cue)
+        if len(out) == n_before and ctx.lang == "de":
+            a = ctx.noun_cue(s, e)
+            if a is not None:
+                b = _clause_end(ctx, a, e, cues)
+                if low[a] in w["that"] or low[a] == "ob" or _has_konj(ctx, a, b) or _zu_inf(ctx, a, b):
+                    if b - a >= 3 and _quoted_share(ctx, a, b) <= 0.6:
+                        out.append(Found("indirect", _span_text(ctx, a, b), a, a, b, s, e, ("subject", s, a)))
         if len(out) > n_before and any(f.kind == "indirect" for f in out[n_before:]):
             last_sent = si
     return out

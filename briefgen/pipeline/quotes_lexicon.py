@@ -27,6 +27,7 @@ class Lexicon:
     post: set[str] = field(default_factory=set)  # "zufolge"
     nach: set[str] = field(default_factory=set)  # nouns after "nach": Angaben, Worten, ...
     so: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)  # speech-act nouns: Hinweis, Bitte, Forderung
     participles: set[str] = field(default_factory=set)
 
     def add_form(self, form: str, flags: str, particle: str | None = None) -> None:
@@ -109,4 +110,6 @@ def load_lexicon(lang: str) -> Lexicon:
                 lex.nach.update(forms)
             elif key == "so":
                 lex.so.update(forms)
+            elif key == "noun":
+                lex.nouns.update(forms)
     return lex

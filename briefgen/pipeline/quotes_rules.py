@@ -124,9 +124,33 @@ class Ctx:
                     j += 1  # "nach offiziellen Angaben", "nach eigenen Angaben"
                 if j < e and (low[j] in lex.nach or any(low[j].endswith(n) for n in ("angaben", "berichten"))):
                     out.append(Cue(i, j + 1, "c", "nach"))
+                elif self.lang == "de" and self._actor_after(i + 1, e) and self._konj1_in(s, e):
+                    # "Nach dem Ministerium sei …": no cue noun, but an actor and Konjunktiv I
+                    out.append(Cue(i, i + 1, "c", "prep"))
             elif low[i] in lex.so and i > s and low[i - 1] == "," and i + 1 < e:
                 out.append(Cue(i, i + 1, "c", "so"))
         return out
+
+    def _actor_after(self, i: int, e: int) -> bool:
+        """An actor mention starts at i or right after a determiner there."""
+        if i < e and self.low[i] in self.w["det"]:
+            i += 1
+        while i < e and not self.is_cap(i) and self.is_word(i) and i < e - 1:
+            i += 1  # adjectives: "dem saudischen Ministerium"
+        sp = self.actor_start.get(i)
+        return sp is not None and sp.label_ in ("person", "organization")
+
+    def _konj1_in(self, s: int, e: int) -> bool:
+        return any(self.low[i] in self.lex.konj1 and self.quote_of[i] < 0 for i in range(s, e))
+
+    def noun_cue(self, s: int, e: int) -> int | None:
+        """A German speech-act noun introducing a clause: "mit dem Hinweis, dass …", "die Bitte,
+        … zu …", "das Argument, die Züge seien …". Returns the index where the clause starts."""
+        low, nouns = self.low, self.lex.nouns
+        for i in range(s, e - 2):
+            if self.quote_of[i] < 0 and low[i] in nouns and self.is_cap(i) and low[i + 1] == ",":
+                return i + 2
+        return None
 
     # ------------------------------------------------------------ noun phrases
     def np_right(self, i: int, e: int, skip_adv: bool = True) -> tuple[int, int] | None:
