@@ -34,6 +34,7 @@ MAX_QUESTIONS = 3
 MIN_SCORE = 2.0
 MIN_WORDS = 6
 MAX_WORDS = 70
+QUOTE_MARKS = "\"'„“”»«‘’ "  # a question quoted from a source is no evidence to build one from
 GAP = r"(?:\W+\w+){0,8}?"
 
 
@@ -129,7 +130,8 @@ class OpenQuestions:
             sent = doc[bounds[idx][0]:bounds[idx][1]]
             evidence = sent.text.strip()
             words = [t for t in sent if not t.is_space]
-            if not (MIN_WORDS <= len(words) <= MAX_WORDS) or evidence.endswith("?") or evidence in seen_e:
+            if not (MIN_WORDS <= len(words) <= MAX_WORDS) or evidence.rstrip(QUOTE_MARKS).endswith("?") \
+                    or evidence in seen_e:
                 continue
             if evidence[-1:] not in ".!\"“”»«'’)":
                 continue  # a heading or a cut-off line

@@ -36,7 +36,12 @@ class English:
             return w._replace(text=w.text.lower())
         return w
 
-    CLAUSE_CONJ = {"but", "and", "yet", "while", "whereas"}
+    CLAUSE_CONJ = {"but", "and", "yet"}
+    # words a subject does not start with: a clause opened so is subordinate or adverbial
+    NO_SUBJECT = {"if", "unless", "while", "whereas", "although", "though", "because", "since", "after", "before",
+                  "when", "as", "given", "despite", "due", "following", "instead", "unlike", "alongside", "soon",
+                  "once", "until", "whether", "so", "than", "like", "with", "without", "in", "on", "at", "for", "by",
+                  "from", "to", "of", "into", "about", "during", "under", "over", "amid", "against"}
 
     def question(self, words: list[Word], family: str, cue: int | None = None) -> str | None:
         """`cue`: position (Word.i) of the strongest cue; the clause after ", but" / ";" holding it comes first."""
@@ -47,6 +52,8 @@ class English:
                 nxt = words[n + 1].text.lower() if n + 1 < len(words) else ""
                 if words[n].text == ";" or (words[n].text == "," and nxt in self.CLAUSE_CONJ):
                     start = n + 1
+            while start and start < len(words) and (words[start].text.lower() in self.CLAUSE_CONJ | {"that", ","}):
+                start += 1
             if start and len(words) - start >= 4:
                 q = self._question(words[start:], family)
                 if q and not q.startswith("Is it true that"):
@@ -166,7 +173,17 @@ class English:
             return None
         low = [w.text.lower() for w in clause]
         tail = list(tail)
-        for a in range(1, min(len(clause), 12)):
+        # a clause opened by "if", "after", "in" … has no subject in front to invert with: the main clause
+        # after its comma is asked, the opening phrase goes behind ("In the end, X could Y" -> "Could X Y in the end?")
+        if low[0] in self.NO_SUBJECT and not tail:
+            for c in range(2, min(len(clause) - 3, 15)):
+                if low[c] == ",":
+                    opening = [clause[0]._replace(text=low[0]), *clause[1:c]]
+                    q = self.invert(clause[c + 1:], tail=opening)
+                    if q:
+                        return q
+                    break
+        for a in range(1, min(len(clause), 12) if low[0] not in self.NO_SUBJECT else 1):
             if low[a] in (",", "that", "who", "which"):
                 break
             if low[a] in self.aux:
@@ -193,7 +210,7 @@ class English:
                     rest = [made("not"), *rest[1:]]
                     return finish([made(aux), *subject, *rest, *tail])
                 return finish([made(aux), *subject, *rest, *tail])
-            if low[a] in self.promise and a + 2 < len(clause) and low[a + 1] == "to":
+            if low[a] in self.promise and a + 2 < len(clause) and low[a + 1] == "to" and not self._verb_before(clause, a):
                 subject = [self._lower(w) if n == 0 else w for n, w in enumerate(clause[:a])]
                 return finish([made("will"), *subject, *clause[a + 2:], *tail])
         if self.verbs is not None:
@@ -201,14 +218,24 @@ class English:
             if q:
                 return q
         if fallback:
-            body = [self._lower(clause[0]), *clause[1:], *tail]
+            first = clause[0]._replace(text=low[0]) if low[0] in self.NO_SUBJECT else self._lower(clause[0])
+            body = [first, *clause[1:], *tail]
             return finish([made("is"), made("it"), made("true"), made("that"), *body])
         return None
 
     PLURAL_PRONOUNS = {"they", "we", "you", "i"}
 
+    def _verb_before(self, clause: Sequence[Word], a: int) -> bool:
+        """Is there a past-tense verb before position a ("Congress required them to produce plans to …")?"""
+        if self.verbs is None:
+            return False
+        return any(w.text.islower() and clause[n - 1].text.lower() not in self.not_after
+                   and "VVD" in dict(self.verbs(w.text)) for n, w in enumerate(clause[1:a], 1))
+
     def do_support(self, clause: Sequence[Word], tail: Sequence[Word] = ()) -> str | None:
         """A clause whose finite verb is a lexical verb: "X approved Y" -> "Did X approve Y?"."""
+        if not clause or clause[0].text.lower() in self.NO_SUBJECT:
+            return None
         for a in range(1, min(len(clause), 10)):
             text = clause[a].text
             low = text.lower()

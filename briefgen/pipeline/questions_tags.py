@@ -133,6 +133,7 @@ def english_verb(word: str) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=MEMO_SIZE)
 def english_common_word(word: str) -> bool:
-    """Is a capitalised sentence-initial word a common word (noun, adjective …), not a name?"""
-    tag = _english_model().analyze(word.lower(), casesensitive=False)[1]
-    return not tag.startswith("NP") and tag not in ("UNC", "ZZ0")
+    """Is a capitalised sentence-initial word a common word (noun, adjective …) with no reading as a name?
+    ("Critics", "Annualised", "History": yes; "Apple", "Ford", "Shell": no.)"""
+    tags = [t for t, _ in _english_model().tag_word(word, cutoff=5, casesensitive=True)]
+    return bool(tags) and not any(t.startswith("NP") or t in ("UNC", "ZZ0") for t in tags)
