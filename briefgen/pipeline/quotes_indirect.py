@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .quotes_gender import gender_of_phrase
 from .quotes_marks import MarkedQuote
 from .quotes_rules import BOUNDARY, END_PUNCT, Ctx, Cue
 
@@ -155,6 +156,9 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
             and (head == s or low[head - 1] not in ctx.w["pron"]):
         return ("np", head + 1, head + 2)  # "…, sagte er" / "Den Plan lehnte sie ab"
     left = ctx.np_left(head, s)
+    if left and ctx.lang == "de" and _object_first(ctx, left, head, e):
+        sp = ctx.actor_start[head + 1]
+        return ("np", sp.start, sp.end)  # "Jede Schuld wies Müller zurück"
     if left:
         return ("np",) + left
     if ctx.lang == "en":
@@ -171,6 +175,21 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
     if right:
         return ("np",) + right
     return None
+
+
+def _object_first(ctx: Ctx, left: tuple[int, int], head: int, e: int) -> bool:
+    """German object-first order: a person is named right after the finite verb and the
+    Vorfeld names no actor and no person ("Die Äußerungen bezeichnete Müller als …")."""
+    sp = ctx.actor_start.get(head + 1)
+    if sp is None or sp.label_ != "person":
+        return False
+    a, b = left
+    for t in range(a, b):
+        if t in ctx.actor_start and ctx.low[t - 1] not in ctx.w["gen_link"] and not (
+                t > a and ctx.text[ctx.actor_start[t].end - 1].endswith("s") and ctx.is_cap(t - 1)):
+            return False  # an actor heads the Vorfeld (a genitive "Hassemers" does not)
+    return gender_of_phrase("de", ctx.text[a:b]) is None and not any(
+        ctx.low[t] in ctx.w["role_head"] for t in range(a, b))
 
 
 def _wie_clause(ctx: Ctx, cue: Cue, s: int) -> int | None:
