@@ -62,6 +62,19 @@ def asked(nlp, text: str) -> list[str]:
     ("Die Feuerwehr geht allerdings davon aus, dass das Dach bis Montag repariert werden kann.",
      "Kann das Dach bis Montag repariert werden?"),
     ("Experten gehen von einem weiteren Anstieg der Preise aus.", "Gehen Experten von einem weiteren Anstieg der Preise aus?"),
+    # a fronted condition goes behind the question, another fronted clause is left out
+    ("Falls die Gemeinde zustimmt, wäre es das erste Projekt dieser Art.",
+     "Wäre es das erste Projekt dieser Art, falls die Gemeinde zustimmt?"),
+    ("Während der Minister schwieg, stellt sich die Partei vermutlich hinter den Vorschlag.",
+     "Stellt sich die Partei hinter den Vorschlag?"),
+    # expletive "es" goes, a fronted participle returns to the end, the reflexive stays with its subject
+    ("Es sollen zwei neue Hallen gebaut werden.", "Werden zwei neue Hallen gebaut?"),
+    ("Es soll die Kosten senken.", "Wird es die Kosten senken?"),
+    ("Befürchtet wird laut Experten eine weitere Verzögerung.", "Wird laut Experten eine weitere Verzögerung befürchtet?"),
+    ("Am Montag soll er sich im Keller versteckt haben.", "Hat er sich am Montag im Keller versteckt?"),
+    # an infinitive clause inside the main clause does not end it
+    ("Die Firmen könnten sich wegen der Unfähigkeit, ihre Filme zu schützen, in einer schwierigen Lage wiederfinden.",
+     "Könnten die Firmen sich wegen der Unfähigkeit, ihre Filme zu schützen, in einer schwierigen Lage wiederfinden?"),
     # an inserted source ", so betont X," / ", wie X mitteilte," is no part of the question
     ("Vermutlich, so betonte die Feuerwehr, ist die Ursache ein defektes Kabel gewesen.",
      "Ist die Ursache ein defektes Kabel gewesen?"),

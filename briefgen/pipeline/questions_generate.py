@@ -38,6 +38,7 @@ NOUN_TAGS = {"NN", "NE", "FM"}
 # prefield goes behind the subject in the question ("Den Vertrag will die Partei …" -> "Wird die Partei den Vertrag …")
 OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
 GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
+CONDITIONS = {"wenn", "falls", "sofern", "solange", "soweit"}
 
 
 def made(text: str) -> Word:
@@ -294,7 +295,10 @@ class German:
 
     def _cut(self, words: list[Word], f: int) -> list[Word]:
         """Drop what follows the main clause: a second main clause, a reason, a contrast."""
+        skip = 0
         for n in range(f + 1, len(words) - 1):
+            if n <= skip:
+                continue
             w, nxt = words[n], words[n + 1]
             if w.text in (";", ":", "–", "—"):
                 return words[:n]
@@ -306,6 +310,11 @@ class German:
                 continue
             if nxt.tag in ("ART", "NN", "NE", "ADJA", "CARD") and not any(is_fin(x) for x in words[n + 1:n + 6]):
                 continue  # an enumeration or apposition
+            until = next((k for k in range(n + 1, len(words)) if words[k].text in CLAUSE_END), len(words))
+            if any(x.tag == "PTKZU" or x.tag.endswith("(IZU)") for x in words[n + 1:until]) \
+                    and not any(is_fin(x) for x in words[n + 1:until]):
+                skip = until  # an infinitive clause inside the main clause: ", ihre Filme zu schützen,"
+                continue
             return words[:n]
         return words
 
@@ -371,6 +380,19 @@ class German:
             return None
         if prefield:
             prefield[0] = lower_first(prefield[0])
+        if prefield and (prefield[0].tag == "KOUS" or prefield[0].text.lower() in self.conj):
+            # a fronted subordinate clause: a condition goes behind the question, another clause is left out
+            clause = list(prefield)
+            while clause and clause[-1].text in CLAUSE_END:
+                clause.pop()
+            tail = [Word(",", " ", -1, "$,"), *clause] if clause[0].text.lower() in CONDITIONS else []
+            return finish([verb, *middle, *tail]) if middle else None
+        if [w.text.lower() for w in prefield] == ["es"] and words[f].text.lower().endswith("en") and middle:
+            prefield = []  # "Es sollen X gebaut werden": the expletive goes ("Werden X gebaut?")
+        if prefield and all(is_verb(w) for w in prefield):
+            # a fronted participle or infinitive returns to the end: "Befürchtet wird X" -> "Wird X befürchtet?"
+            end = next((n for n, w in enumerate(middle) if w.text in CLAUSE_END), len(middle))
+            return finish([verb, *middle[:end], *prefield, *middle[end:]])
         oblique = bool(prefield) and prefield[0].tag == "ART" and prefield[0].text.lower() in OBLIQUE_ARTICLES
         np_front = bool(prefield) and prefield[0].tag in NP_TAGS and not oblique
         if np_front or not prefield:
@@ -387,6 +409,8 @@ class German:
                 k += 1
             while k < len(middle) and middle[k].tag in NOUN_TAGS:
                 k += 1
+        if k and k < len(middle) and middle[k].tag == "PRF":
+            k += 1  # the reflexive stays with its subject: "Hat er sich am Montag …"
         if oblique and (not k or (k < len(middle) and (middle[k].text.lower() in GENITIVE_ARTICLES
                                                          or middle[k].tag in ("APPR", "APPRART", "KOKOM")))):
             return finish([verb, *prefield, *middle])  # no clear subject to put first: keep the order
