@@ -266,7 +266,12 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
             if len(text.split()) < 2:
                 return
             taken.append((a, b))
-            out.append(Found(kind, text, a, a, b, s, e, _speaker_of(ctx, cue, s, e)))
+            spk = _speaker_of(ctx, cue, s, e)
+            if spk is None and cue.head > s and low[cue.head - 1] in ("und", "and"):
+                # "X theorized that …, and wrote that …": the verbs share their subject
+                prev = next((f for f in reversed(out) if f.sent_start == s), None)
+                spk = ("same", prev) if prev is not None else ("subject", s, cue.head)
+            out.append(Found(kind, text, a, a, b, s, e, spk))
 
         for cue in cues:
             if cue.kind in ("prep", "post", "nach", "so"):

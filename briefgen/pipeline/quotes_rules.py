@@ -312,6 +312,8 @@ class Ctx:
                 k = j
                 while k > cs and self.is_cap(k - 1):
                     k -= 1
+                if k == j and 2 <= j - cs <= 4 and low[cs] == "with" and low[j - 1] not in w["det"]:
+                    return (cs + 1, j)  # "…, with one poster writing"
                 return (k, j) if k < j else None
             return None
         if self.lang == "de" and first in w["det"] and first not in w["subj_det"]:
