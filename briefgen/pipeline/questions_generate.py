@@ -32,8 +32,8 @@ CLAUSE_END = {",", ";", ":", ".", "!", "?", "–", "—", "(", ")", "-"}
 QUOTES = set("\"„“”»«‘’'`") | {"``", "''"}
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "“", "«", "’", "''"}
 NO_SPACE_AFTER = {"(", "[", "„", "»", "‘", "``"}
-NP_TAGS = {"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "CARD", "ADJA", "NN", "NE", "PPER", "PIS", "PDS", "FM"}
-NOUN_TAGS = {"NN", "NE", "FM"}
+NP_TAGS = {"ART", "PDAT", "PPOSAT", "PIAT", "PIDAT", "CARD", "ADJA", "NN", "NNA", "NE", "PPER", "PIS", "PDS", "FM"}
+NOUN_TAGS = {"NN", "NNA", "NE", "FM"}
 # articles that never open a subject (accusative, dative, genitive): an object or a genitive in the
 # prefield goes behind the subject in the question ("Den Vertrag will die Partei …" -> "Wird die Partei den Vertrag …")
 OBLIQUE_ARTICLES = {"den", "dem", "des", "einen", "einem", "eines"}
