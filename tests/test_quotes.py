@@ -212,3 +212,168 @@ def test_en_apposition_and_pronoun(en):
 ])
 def test_en_not_quotes(en, text):
     assert run(en, text) == []
+
+
+# ---------------------------------------------------------------- gender, names, role words
+def test_given_names_and_role_words():
+    from briefgen.pipeline.quotes_gender import name_gender, word_gender
+
+    assert name_gender("Angela") == "f" and name_gender("Thomas") == "m"
+    assert name_gender("Hans-Jürgen") == "m"  # the first part of a hyphenated name decides
+    assert name_gender("Qwzrtx") is None
+    for word in ("Ministerin", "Bundesministerin", "Sprecherin", "Präsidentin", "Journalistin"):
+        assert word_gender("de", word) == "f", word
+    for word in ("Sprecher", "Innenminister", "Präsident"):
+        assert word_gender("de", word) == "m", word
+    for word in ("Berlin", "Termin", "Benjamin"):  # -in words that are no female role nouns
+        assert word_gender("de", word) is None, word
+    assert word_gender("en", "spokeswoman") == "f" and word_gender("en", "chairman") == "m"
+    assert word_gender("en", "Newman") is None  # a surname, not a role noun
+
+
+def test_build_names_script_reads_the_dictionary_format():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_names.py"
+    spec = importlib.util.spec_from_file_location("build_names", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    pad = " " * 27
+    text = "\n".join([
+        "# comment line",
+        "M  Gerold" + pad + "   5 7                         $",
+        "F  Wiebke" + pad + "   6 8                         $",
+        "F  Sascha" + pad + "   4                           $",  # rare female use
+        "M  Sascha" + pad + "   7 9                         $",  # common male use: male wins
+        "?  Kai" + " " * 30 + "  9                         $",
+        "M  Kai" + " " * 30 + "  3                          $",  # unisex dominates: no entry
+        "F  Ann+Kathrin" + " " * 22 + "   5                 $",
+        "=  Gerold Gerald                        5          $",
+    ])
+    names = mod.build(text)
+    assert names == {"Gerold": "m", "Wiebke": "f", "Sascha": "m", "Ann-Kathrin": "f"}
+
+
+def test_de_she_is_not_the_man_named_last(de):
+    text = ("Die Ministerin Anna Beispiel traf am Montag den Bürgermeister Paul Probst. "
+            "Sie sagte danach, die Gespräche seien gut gelaufen.")
+    q = one(run(de, text, actors=[("Anna Beispiel", "person", "Anna Beispiel"),
+                                  ("Paul Probst", "person", "Paul Probst")]), "indirect")
+    assert q.speaker == "Anna Beispiel"
+
+
+def test_de_female_role_noun_gives_gender(de):
+    # no given name known: the role noun "Sprecherin" marks the woman
+    text = ("Die Sprecherin Kim Xylo und der Anwalt Tim Yzer kamen. „Wir prüfen den Fall noch genau“, sagte sie.")
+    q = one(run(de, text, actors=[("Kim Xylo", "person", "Kim Xylo"), ("Tim Yzer", "person", "Tim Yzer")]),
+            "direct")
+    assert q.speaker == "Kim Xylo"
+
+
+def test_en_she_said_goes_to_the_woman(en):
+    text = ("Minister John Roe visited the site with Mary Doe on Tuesday. "
+            "\"We take the safety of workers seriously,\" she said.")
+    q = one(run(en, text, actors=[("John Roe", "person", "John Roe"), ("Mary Doe", "person", "Mary Doe")]),
+            "direct")
+    assert q.speaker == "Mary Doe"
+
+
+def test_de_plural_sie_goes_to_the_group(de):
+    text = ("Die Gewerkschaft Metall erklärte, der Streik gehe weiter. Paul Probst kam später. "
+            "Sie forderten, dass die Löhne steigen.")
+    qs = run(de, text, actors=[("Gewerkschaft Metall", "organization", "Gewerkschaft Metall"),
+                               ("Paul Probst", "person", "Paul Probst")])
+    assert [q.speaker for q in qs if q.text.startswith("dass die Löhne")] == ["Gewerkschaft Metall"]
+
+
+# ---------------------------------------------------------------- German word order and sources
+def test_de_object_first_sentence(de):
+    text = "Die Vorwürfe bezeichnete Hans Muster als „völlig haltlos und frei erfunden“."
+    q = one(run(de, text, actors=[("Hans Muster", "person", "Hans Muster")]), "direct")
+    assert q.speaker == "Hans Muster"
+
+
+def test_de_colon_sentence_without_speech_verb(de):
+    text = ("Jede Schuld an dem Unglück wies Hans Muster von sich: "
+            "„Ich habe alle Vorschriften eingehalten und das kann ich belegen.“")
+    q = one(run(de, text, actors=[("Hans Muster", "person", "Hans Muster")]), "direct")
+    assert q.speaker == "Hans Muster"
+
+
+def test_de_lone_quote_goes_to_the_person_just_introduced(de):
+    text = ("„Das Projekt kommt gut voran und wir halten den Plan ein“, sagte Paul Probst. "
+            "Danach sprach die Ärztin Clara Vogel über die Klinik. "
+            "„Wir brauchen dringend mehr Personal auf den Stationen.“")
+    qs = run(de, text, actors=[("Paul Probst", "person", "Paul Probst"), ("Clara Vogel", "person", "Clara Vogel")])
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["Paul Probst", "Clara Vogel"]
+
+
+def test_de_inverted_verb_and_person_after_quote(de):
+    text = "„Wir haben heute verdient gewonnen“, zeigte sich Trainer Hans Muster nach dem Spiel zufrieden."
+    q = one(run(de, text, actors=[("Hans Muster", "person", "Hans Muster")]), "direct")
+    assert q.speaker == "Hans Muster"
+
+
+def test_de_zitieren_gives_the_quoted_person(de):
+    text = "Ein Radiosender zitierte Hans Muster mit den Worten: „Ich trete nicht zurück.“"
+    q = one(run(de, text, actors=[("Hans Muster", "person", "Hans Muster")]), "direct")
+    assert q.speaker == "Hans Muster"
+
+
+def test_de_konjunktiv_main_clause_without_speech_verb(de):
+    text = ("Der Wetterdienst warnte am Morgen vor dem Sturm. "
+            "Oberhalb von 800 Metern seien Böen von mehr als 100 Kilometern pro Stunde möglich.")
+    q = one(run(de, text), "indirect")
+    assert q.text.startswith("Oberhalb von 800 Metern seien") and q.speaker == "Der Wetterdienst"
+
+
+def test_de_konjunktiv_main_clause_with_own_pronoun(de):
+    text = ("Der Bürgermeister Paul Probst besuchte die Schule. Die Eltern klagten über den Zustand. "
+            "Außerdem wolle er die Turnhalle bald sanieren lassen.")
+    qs = run(de, text, actors=[("Paul Probst", "person", "Paul Probst")])
+    assert [(q.kind, q.speaker) for q in qs if "Turnhalle" in q.text] == [("indirect", "Paul Probst")]
+
+
+def test_de_cue_noun_and_hervorgehen_and_lowercase_source(de):
+    q = one(run(de, "Die Bahn begegnete der Kritik mit dem Argument, die Züge seien sicher."), "indirect")
+    assert (q.text, q.speaker) == ("die Züge seien sicher", "Die Bahn")
+    q = one(run(de, "Aus dem Bericht des Rechnungshofs geht hervor, dass die Kosten gestiegen sind."), "indirect")
+    assert q.text == "dass die Kosten gestiegen sind" and "Bericht" in q.speaker
+    q = one(run(de, "Laut dpa sei der Vertrag bereits unterschrieben."), "indirect")
+    assert q.speaker == "dpa"
+
+
+def test_de_subject_of_a_dass_clause_and_passive(de):
+    text = "Es ist nicht das erste Mal, dass Hans Muster erklärte, er werde zurücktreten."
+    q = one(run(de, text, actors=[("Hans Muster", "person", "Hans Muster")]), "indirect")
+    assert q.speaker == "Hans Muster"
+    q = one(run(de, "Zuvor war befürchtet worden, die Brücke könnte einstürzen."), "indirect")
+    assert q.speaker is None  # a passive speech act with no agent names no speaker
+
+
+def test_de_quoted_names_used_as_noun_phrases_are_no_quotes(de):
+    assert run(de, "Er sprach am Montag mit der „Bürgerinitiative Neue Mitte“ über den Plan.") == []
+    assert run(de, "Sie schrieb damals für die „Zeitung am Abend“ eine Kolumne.") == []
+
+
+# ---------------------------------------------------------------- English subjects and descriptions
+def test_en_coordinated_subject_takes_the_first(en):
+    text = "Prime Minister Jane Roe and trade minister John Doe announced that the plant would stay open."
+    q = one(run(en, text, actors=[("Jane Roe", "person", "Jane Roe"), ("John Doe", "person", "John Doe")]))
+    assert q.speaker == "Jane Roe"
+
+
+def test_en_the_company_and_role_descriptions(en):
+    text = ("Example Motors cut its forecast. Recently the company reported a loss of $3 million. "
+            "Jane Roe, the company's chief executive, met investors. "
+            "The chief executive said the plan would work.")
+    qs = run(en, text, actors=[("Example Motors", "organization", "Example Motors"),
+                               ("Jane Roe", "person", "Jane Roe")])
+    assert [q.speaker for q in qs] == ["Example Motors", "Jane Roe"]
+
+
+def test_en_verbless_attribution_after_quote(en):
+    text = "\"Buyers are waiting for lower prices this year,\" Jane Roe, an analyst at Example Research."
+    q = one(run(en, text, actors=[("Jane Roe", "person", "Jane Roe")]), "direct")
+    assert q.speaker == "Jane Roe"

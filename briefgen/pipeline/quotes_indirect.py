@@ -423,6 +423,10 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                 and not ctx.is_cap(j) and ctx.is_word(j) and low[j] not in w["det"] \
                 and low[j] not in w["prep"] and low[j] not in w["conj"] and low[j] not in w["sub"]:
             k = j + 2 if j + 2 < n and low[j + 1] == "sich" else j + 1
+            k0 = k
+            while k < n and k < k0 + 3 and k not in ctx.actor_start and ctx.is_cap(k) and \
+                    low[k] not in w["det"]:
+                k += 1  # a title before the name: "zeigte sich Trainer Hans Muster"
             sp = ctx.actor_start.get(k)
             if sp is not None and sp.label_ == "person":
                 speaker = ("np", sp.start, sp.end)
@@ -440,7 +444,7 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                     speaker = ("same", f)
                     break
         # 2. before the opening mark: X sagte: „…“
-        if speaker is None:
+        if speaker is None and not title:
             cues = [cu for cu in ctx.verb_cues(s, o) + ctx.prep_cues(s, o) if o - cu.end <= 6]
             if cues:
                 cu = cues[-1]
@@ -467,6 +471,9 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                     # sich:"), else its first phrase if it names an actor, else the last speaker
                     r = ctx._np_from(ps, k)
                     speaker = ("person", ps, k, r)
+        # 4b. a colon inside the sentence, no speech verb: "Jede Schuld wies X von sich: „…“"
+        if speaker is None and not title and o - 1 > s and low[o - 1] == ":":
+            speaker = ("person", s, o - 1, ctx._np_from(s, o - 1))
         # 6. continuation of the quote before (split quote, next paragraph)
         if speaker is None and prev is not None and sent_of[prev.anchor] >= si - 1 and (
                 o == s or words >= min_words):
