@@ -67,3 +67,25 @@ def test_cache_is_shared_across_documents(nlp):
     before = comp.analyze.cache_info().hits
     nlp("Ein Bericht aus Kopenhagen.")
     assert comp.analyze.cache_info().hits >= before + 2
+
+
+def test_unknown_compound_takes_its_head_noun(nlp):
+    from briefgen.pipeline.tagger import HANTA_MODEL, compound_head
+
+    comp = nlp.get_pipe("briefgen_tagger")
+    # an invented compound: known first parts, known head with a genitive ending
+    assert compound_head(HANTA_MODEL, "Schulbusunternehmens", comp.analyze) == ("Schulbusunternehmen", "NN")
+    assert comp.analyze("Schulbusunternehmens")[0] == "Schulbusunternehmen"
+    # heads that end place and family names are left to HanTa; so are adjective forms
+    assert compound_head(HANTA_MODEL, "Kleinostheim", comp.analyze) is None
+    assert compound_head(HANTA_MODEL, "Nordwestdeutsche", comp.analyze) is None
+
+
+def test_known_word_lemma_matches_hanta(nlp):
+    from briefgen.pipeline.tagger import HANTA_MODEL, _hanta, known_word
+
+    hanta = _hanta(HANTA_MODEL)
+    for word in ("Konzerns", "Präsidenten", "Minister", "Regierung", "Berichts"):
+        hit = known_word(HANTA_MODEL, word)
+        if hit is not None:
+            assert hit == hanta.analyze(word)
