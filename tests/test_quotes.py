@@ -377,3 +377,15 @@ def test_en_verbless_attribution_after_quote(en):
     text = "\"Buyers are waiting for lower prices this year,\" Jane Roe, an analyst at Example Research."
     q = one(run(en, text, actors=[("Jane Roe", "person", "Jane Roe")]), "direct")
     assert q.speaker == "Jane Roe"
+
+
+def test_en_subordinate_subject_participles_and_adding(en):
+    q = one(run(en, "Although Jane Roe said she hoped for a deal, the unions were displeased.",
+                actors=[("Jane Roe", "person", "Jane Roe")]), "indirect")
+    assert q.speaker == "Jane Roe"
+    text = ("John Roe visited the plant. Speaking to workers he said that the plant would stay open.")
+    q = one(run(en, text, actors=[("John Roe", "person", "John Roe")]), "indirect")
+    assert q.speaker == "John Roe"
+    text = "\"We will rebuild the plant,\" John Roe said, adding that the work would start in May."
+    qs = run(en, text, actors=[("John Roe", "person", "John Roe")])
+    assert [q.speaker for q in qs] == ["John Roe", "John Roe"]

@@ -267,10 +267,13 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
                 return
             taken.append((a, b))
             spk = _speaker_of(ctx, cue, s, e)
-            if spk is None and cue.head > s and low[cue.head - 1] in ("und", "and"):
-                # "X theorized that …, and wrote that …": the verbs share their subject
+            ing = ctx.lang == "en" and cue.kind == "verb" and low[cue.head].endswith("ing") and cue.head > s and \
+                low[cue.head - 1] in (",", "and")
+            if (spk is None or ing) and cue.head > s and (low[cue.head - 1] in ("und", "and", "but", "aber") or ing):
+                # "X theorized that …, and wrote that …" / "…, he said, adding that …": the verbs
+                # share their subject
                 prev = next((f for f in reversed(out) if f.sent_start == s), None)
-                spk = ("same", prev) if prev is not None else ("subject", s, cue.head)
+                spk = ("same", prev) if prev is not None else (("last",) if ing else ("subject", s, cue.head))
             out.append(Found(kind, text, a, a, b, s, e, spk))
 
         for cue in cues:

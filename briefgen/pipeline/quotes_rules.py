@@ -296,6 +296,13 @@ class Ctx:
             first = low[cs]
         if first in w["pron"]:
             return (cs, cs + 1) if j - cs <= 2 else None
+        if self.lang == "en" and j - 1 > cs and low[j - 1] in ("he", "she", "they", "it"):
+            return (j - 1, j)  # "Speaking to the public he said"
+        if self.lang == "en" and first.endswith("ing") and not self.is_cap(cs):
+            return None  # "…, releasing a statement saying": no subject of its own
+        if first in w["sub"] and self.lang == "en" and first not in ("as", "if") and cs + 1 < j:
+            np_ = self._np_from(cs + 1, j)  # "Although Gallois said he hoped …"
+            return np_ if np_ and np_[1] == j else None
         if first in w["sub"]:
             # verb-final clause: its subject follows the conjunction ("…, dass Kim sagte, …");
             # not "als"/"da" ("Als Begründung sagte ein Forscher")
