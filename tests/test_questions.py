@@ -121,6 +121,7 @@ def test_english_questions(nlp_en, text, question):
      "Do the repeated delays raise doubts about the project?"),
     # a clause opened by a subordinator or preposition has no subject to invert with
     ("In the end, the council could reject the plan.", "Could the council reject the plan in the end?"),
+    ("The station is due to reopen in March.", "Will the station reopen in March?"),
     ("Sales rose sharply, while analysts expected a possible decline.", None),
     # a noun "plans" after a verb is no promise
     ("The banks have received loans, but regulators required them to draw up plans to cut risks, possibly by May.", None),
@@ -178,6 +179,10 @@ def test_german_settled_facts_yield_no_question(nlp_de, text):
     "The museum opened a new wing on Monday.",
     "The team won the final by three goals to one.",
     "Open questions",  # a heading
+    # "due to" as a cause, a scheduled time that passed, a critic as a role are no open matters
+    "The game was cancelled due to heavy rain in the afternoon.",
+    "The ferry left an hour after its scheduled departure, carrying 90 passengers.",
+    "The senator has long been the most vocal critic of the deal.",
 ])
 def test_english_settled_facts_yield_no_question(nlp_en, text):
     assert asked(nlp_en, text) == []

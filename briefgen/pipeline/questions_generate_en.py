@@ -242,6 +242,8 @@ class English:
             if low in (",", "that", "who", "which", "whose", "where", "when", "whether", "if") or text in CLAUSE_END:
                 return None
             prev = clause[a - 1].text.lower()
+            if prev in self.aux:
+                return None  # an auxiliary before the verb: no subject to ask about ("is a forced work camp")
             if not text.isalpha() or not text.islower() or prev in self.not_after or low in self.aux:
                 continue
             readings = dict(self.verbs(low))
