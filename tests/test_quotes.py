@@ -389,3 +389,16 @@ def test_en_subordinate_subject_participles_and_adding(en):
     text = "\"We will rebuild the plant,\" John Roe said, adding that the work would start in May."
     qs = run(en, text, actors=[("John Roe", "person", "John Roe")])
     assert [q.speaker for q in qs] == ["John Roe", "John Roe"]
+
+
+def test_de_subject_apposition_demonstrative_and_particle_position(de):
+    # the subject with its apposition is no reported clause
+    qs = run(de, "Hans Muster, Sprecher der Partei, kritisierte den Plan.",
+             actors=[("Hans Muster", "person", "Hans Muster")])
+    assert [(q.kind, q.text, q.speaker) for q in qs] == [("reported", "den Plan", "Hans Muster")]
+    # "Dies bestätigte X": X follows the verb; the demonstrative is no topic of its own
+    qs = run(de, "Die Straße bleibt gesperrt. Dies bestätigte die Polizei am Abend.",
+             actors=[("Polizei", "organization", "Polizei")])
+    assert all(q.speaker == "Polizei" for q in qs)
+    # a separable particle must close the clause: "warf … vor der Halle" is no "vorwerfen"
+    assert run(de, "Die Athletin warf den Speer vor der Halle weit und siegte.") == []

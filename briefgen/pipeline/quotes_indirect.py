@@ -14,6 +14,7 @@ PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}
 NAME_DET = {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "beim", "zum", "zur", "ins"}
 NAME_LINK = {"und", "statt", "der", "die", "das", "des", "dem", "den", "am", "im", "vom", "zum", "zur", "für"}
 KONJ2_RUN = {"hätte", "hätten", "wäre", "wären"}  # Konjunktiv II standing in for I in a report
+DEMONSTRATIVE = {"dies", "das", "dieses", "diese", "dem", "darauf", "daraufhin", "dazu", "damit", "davon"}
 PERFECT = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 
 
@@ -156,6 +157,9 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
             and (head == s or low[head - 1] not in ctx.w["pron"]):
         return ("np", head + 1, head + 2)  # "…, sagte er" / "Den Plan lehnte sie ab"
     left = ctx.np_left(head, s)
+    if left and ctx.lang == "de" and left[1] - left[0] == 1 and low[left[0]] in DEMONSTRATIVE:
+        r = ctx.np_right(cue.end if not cue.part else head + 1, e)
+        return ("np",) + r if r else None  # "Dies bestätigte die Polizei": the subject follows
     if left and ctx.lang == "de" and _object_first(ctx, left, head, e):
         sp = ctx.actor_start[head + 1]
         return ("np", sp.start, sp.end)  # "Jede Schuld wies Müller zurück"
@@ -355,7 +359,10 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
                 q = p
                 while q > s and low[q] in CLOSE_MARKS | {","}:
                     q -= 1
-                if q - s >= 2 and _quoted_share(ctx, s, q + 1) <= 0.6:
+                sp = _speaker_of(ctx, cue, s, e)
+                own = sp is not None and sp[0] == "np" and sp[1] <= s + 1 and sp[2] >= q
+                if q - s >= 2 and _quoted_share(ctx, s, q + 1) <= 0.6 and not own:
+                    # ("Hans Muster, Sprecher der Partei, sagte" is the subject, not a report)
                     add("indirect", s, q + 1, cue)
                     continue
             if reported and "r" in cue.flags:

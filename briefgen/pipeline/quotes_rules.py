@@ -19,6 +19,7 @@ BOUNDARY = {",", ";", ":", "(", ")", "–", "—", "„", "“", "”", '"', "»
 QUOTE_CLOSERS = {"“", "”", '"', "«", "»", "''"}
 END_PUNCT = {".", "!", "?", "…", "...", ";"}
 NOUN_TAGS = {"NN", "NE", "FM", "XY", "PPER", "PIS", "PDS", "PPOSS", "CARD", "TRUNC"}
+CLAUSE_GLUE = {"und", "oder", "aber", "sowie", "dass", "daß", "ob", "als", "wie"}
 FOCUS = {"auch", "selbst", "sogar", "nur", "gerade", "ausgerechnet", "insbesondere", "besonders",
          "even", "only"}  # focus particles before a subject in the German Vorfeld
 
@@ -83,7 +84,9 @@ class Ctx:
                     b = self.clause_boundary(i + 1, e)
                     for flags, particle in entries:
                         for j in range(i + 1, b):
-                            if low[j] == particle:
+                            # the particle closes the clause (Satzklammer): "warf … vor der Russin"
+                            # is no "vorwerfen"
+                            if low[j] == particle and (j + 1 >= b or low[j + 1] in CLAUSE_GLUE):
                                 cue = Cue(i, j + 1, flags)
                                 break
                         if cue:
