@@ -119,6 +119,12 @@ def test_english_questions(nlp_en, text, question):
     # a plural noun before the verb is no verb
     ("Critics say the repeated delays raise doubts about the project.",
      "Do the repeated delays raise doubts about the project?"),
+    # coordinated verbs, a leading time adverb, contractions, w-clauses after a speech verb
+    ("Critics fear the guards arrested and questioned the wrong man.", "Did the guards arrest and question the wrong man?"),
+    ("Yesterday the mayor possibly received a warning about the dam.",
+     "Did the mayor possibly receive a warning about the dam yesterday?"),
+    ("It's possible that the ferry will resume service in May, he added.", None),
+    ("The police declined to say why the road was possibly closed.", "Why was the road possibly closed?"),
     # a clause opened by a subordinator or preposition has no subject to invert with
     ("In the end, the council could reject the plan.", "Could the council reject the plan in the end?"),
     ("The station is due to reopen in March.", "Will the station reopen in March?"),

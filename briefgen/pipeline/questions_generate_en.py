@@ -20,6 +20,8 @@ class English:
         self.verbs = verbs
         self.not_after = set(grammar["no_verb_after"])
         self.aux = set(grammar["aux"])
+        self.contractions = grammar.get("contractions", {})  # "'s" -> "is" when it moves to the front
+        self.leading = set(grammar.get("leading_adverbs", ()))
         self.plan = set(grammar["plan_verbs"])
         self.hedge_passive = set(grammar["hedge_passive"])
         self.promise = set(grammar["promise_verbs"])
@@ -173,6 +175,11 @@ class English:
             return None
         low = [w.text.lower() for w in clause]
         tail = list(tail)
+        if low[0] in self.w_words:  # "why the team was denied visas": a w-clause, not a subject
+            return self.w_question(clause)
+        if low[0] in self.leading and len(clause) > 3 and clause[1].text != ",":
+            # "Yesterday X received Y" -> "Did X receive Y yesterday?"
+            return self.invert(clause[1:], fallback=fallback, tail=[clause[0]._replace(text=low[0]), *tail])
         # a clause opened by "if", "after", "in" … has no subject in front to invert with: the main clause
         # after its comma is asked, the opening phrase goes behind ("In the end, X could Y" -> "Could X Y in the end?")
         if low[0] in self.NO_SUBJECT and not tail:
@@ -208,8 +215,8 @@ class English:
                     return finish([made("will"), *subject, *rest[2:], *tail])
                 if rest and rest[0].text.lower() in ("n't", "not"):
                     rest = [made("not"), *rest[1:]]
-                    return finish([made(aux), *subject, *rest, *tail])
-                return finish([made(aux), *subject, *rest, *tail])
+                    return finish([made(self.contractions.get(aux, aux)), *subject, *rest, *tail])
+                return finish([made(self.contractions.get(aux, aux)), *subject, *rest, *tail])
             if low[a] in self.promise and a + 2 < len(clause) and low[a + 1] == "to" and not self._verb_before(clause, a):
                 subject = [self._lower(w) if n == 0 else w for n, w in enumerate(clause[:a])]
                 return finish([made("will"), *subject, *clause[a + 2:], *tail])
@@ -258,7 +265,14 @@ class English:
             for tag, do in (("VVD", "did"), ("VVZ", "does"), ("VVB", "do")):
                 if tag in readings and (tag != "VVB" or plural):
                     subject = [self._lower(w) if n == 0 else w for n, w in enumerate(clause[:a])]
-                    return finish([made(do), *subject, made(readings[tag]), *clause[a + 1:], *tail])
+                    rest = list(clause[a + 1:])
+                    for n in range(min(len(rest) - 1, 8)):  # "arrested and questioned" -> "arrest and question"
+                        if rest[n].text.lower() in ("and", "or") and rest[n + 1].text.islower():
+                            second = dict(self.verbs(rest[n + 1].text)).get(tag)
+                            if second:
+                                rest[n + 1] = rest[n + 1]._replace(text=second)
+                            break
+                    return finish([made(do), *subject, made(readings[tag]), *rest, *tail])
         return None
 
     def w_question(self, clause: Sequence[Word]) -> str | None:
