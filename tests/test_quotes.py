@@ -402,3 +402,13 @@ def test_de_subject_apposition_demonstrative_and_particle_position(de):
     assert all(q.speaker == "Polizei" for q in qs)
     # a separable particle must close the clause: "warf … vor der Halle" is no "vorwerfen"
     assert run(de, "Die Athletin warf den Speer vor der Halle weit und siegte.") == []
+
+
+def test_de_quoted_sources_and_passive_around_a_quote(de):
+    # a quoted name after "laut" or as the subject is the source, not a quote
+    qs = run(de, "Laut „Morgenblatt“ sei die Brücke gesperrt.")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Morgenblatt")]
+    assert [q.kind for q in run(de, "„Quellcode77“ erklärte, der Schlüssel sei geknackt.")] == ["indirect"]
+    # the passive agent is found across a quotation inside the clause
+    qs = run(de, "Das Buch wird von vielen Kritikern als „Meilenstein der Erzählkunst“ bezeichnet.")
+    assert [q.speaker for q in qs if q.kind == "direct"] == ["vielen Kritikern"]

@@ -11,7 +11,8 @@ CLOSE_MARKS = {"“", "”", '"', "«", "»", "''"}
 EN_RIGHT_STOP = {"in", "on", "at", "to", "during", "after", "before", "that", "yesterday", "today", "when",
                  "while", "adding", "who", "which", "last", "this", "earlier", "told", "according"}
 PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}
-NAME_DET = {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "beim", "zum", "zur", "ins"}
+NAME_DET = {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "beim", "zum", "zur", "ins",
+            "gegenüber", "laut"}
 NAME_LINK = {"und", "statt", "der", "die", "das", "des", "dem", "den", "am", "im", "vom", "zum", "zur", "für"}
 KONJ2_RUN = {"hätte", "hätten", "wäre", "wären"}  # Konjunktiv II standing in for I in a report
 DEMONSTRATIVE = {"dies", "das", "dieses", "diese", "dem", "darauf", "daraufhin", "dazu", "damit", "davon"}
@@ -112,8 +113,10 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
     if "z" in cue.flags and ctx.lang == "de":
         # "Ein Sender zitierte X mit den Worten" / "X wird … wie folgt zitiert"
         k = head
-        while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT:
-            k -= 1
+        while k > s and ((low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT) or ctx.quote_of[k - 1] >= 0):
+            k -= 1  # (a quotation inside the clause does not end it: "von X als „…“ bezeichnet")
+            if ctx.quote_of[k] >= 0:
+                continue
             if low[k] in PASSIVE:
                 r = ctx.np_right(k + 1, head)
                 return ("np",) + r if r else None
@@ -133,8 +136,10 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
     if cue.part and ctx.lang == "de":
         # "hat X gesagt" / "wurde gefordert": find the finite auxiliary of the clause
         k = head
-        while k > s and low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT:
-            k -= 1
+        while k > s and ((low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT) or ctx.quote_of[k - 1] >= 0):
+            k -= 1  # (a quotation inside the clause does not end it: "von X als „…“ bezeichnet")
+            if ctx.quote_of[k] >= 0:
+                continue
             if low[k] in PASSIVE:
                 for a in range(k, head):
                     if low[a] in ("von", "vom") and a + 1 < head:
@@ -360,7 +365,8 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
                 while q > s and low[q] in CLOSE_MARKS | {","}:
                     q -= 1
                 sp = _speaker_of(ctx, cue, s, e)
-                own = sp is not None and sp[0] == "np" and sp[1] <= s + 1 and sp[2] >= q
+                own = sp is not None and sp[0] == "np" and sp[1] <= s + 1 and sp[2] >= q and \
+                    not _has_konj(ctx, s, q)
                 if q - s >= 2 and _quoted_share(ctx, s, q + 1) <= 0.6 and not own:
                     # ("Hans Muster, Sprecher der Partei, sagte" is the subject, not a report)
                     add("indirect", s, q + 1, cue)
@@ -456,6 +462,8 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
         # 2. before the opening mark: X sagte: „…“
         if speaker is None and not title:
             cues = [cu for cu in ctx.verb_cues(s, o) + ctx.prep_cues(s, o) if o - cu.end <= 6]
+            if cues and cues[-1].kind == "prep" and cues[-1].end == o:
+                continue  # laut „tagesschau.de“: the quoted name is the source, not a quote
             if cues:
                 cu = cues[-1]
                 speaker = _speaker_of(ctx, cu, ctx.sents[sent_of[cu.head]][0], o)
@@ -495,6 +503,8 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
             speaker = ("person", ps, pe, None) if o == s else ("last",)
         if speaker is None or (title and speaker[0] in ("last", "person")):
             continue
+        if speaker[0] == "np" and speaker[1] <= c and speaker[2] > o:
+            continue  # the quoted words are the speaker: „Muslix64“ erwähnte …
         f = Found("direct", mq.text, o, o + 1, c, s, e, speaker)
         out.append(f)
         prev = f
