@@ -8,9 +8,13 @@
 
 A sentence becomes a candidate by the cue families in data/open_cues_<lang>.json (explicit
 uncertainty, ob/whether-clauses, pending decisions and investigations, conditions, doubts and
-disputes, hedges, future steps): each family that matches adds its weight once. Candidates scoring at
-least `min_score` are turned into questions by `questions_generate` (German with HanTa tags, run on
-the candidate sentences only); a sentence whose question cannot be built is skipped, never echoed.
+disputes, hedges, future steps): each family that matches adds its weight once; penalty families
+(past narration, settled facts, a hedging modal that only ends a relative clause) subtract. A cue match
+never reaches into the next sentence. Candidates scoring at least `min_score` are turned into questions,
+best first, by `questions_generate` (German) / `questions_generate_en` (English); the position of the
+strongest cue picks the main clause the question is about. German tags come from `questions_tags`
+(HanTa's sentence Viterbi with a per-process word memo, run only on the candidates that are asked);
+a sentence whose question cannot be built is skipped, never echoed.
 """
 from __future__ import annotations
 
