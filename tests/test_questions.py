@@ -72,6 +72,9 @@ def asked(nlp, text: str) -> list[str]:
     ("Es soll die Kosten senken.", "Wird es die Kosten senken?"),
     ("Befürchtet wird laut Experten eine weitere Verzögerung.", "Wird laut Experten eine weitere Verzögerung befürchtet?"),
     ("Am Montag soll er sich im Keller versteckt haben.", "Hat er sich am Montag im Keller versteckt?"),
+    # "soll … werden" as "become", and an expletive "es" after the verb
+    ("Die Fahrt soll im nächsten Jahr deutlich teurer werden.", "Wird die Fahrt im nächsten Jahr deutlich teurer?"),
+    ("Im Sommer sollen es bis zu 40 Grad werden.", "Werden im Sommer bis zu 40 Grad?"),
     # an infinitive clause inside the main clause does not end it
     ("Die Firmen könnten sich wegen der Unfähigkeit, ihre Filme zu schützen, in einer schwierigen Lage wiederfinden.",
      "Könnten die Firmen sich wegen der Unfähigkeit, ihre Filme zu schützen, in einer schwierigen Lage wiederfinden?"),
@@ -246,6 +249,13 @@ def test_cue_patterns():
     assert compile_cue("Ermittlung*").search("die Ermittlungen dauern an")
     assert compile_cue("=may").search("it may rain") and not compile_cue("=may").search("in May")
     assert not compile_cue("ob").search("Oberbürgermeister")
+
+
+def test_finish_closes_what_the_cut_left_open():
+    ws = [Word(t, " ", n) for n, t in enumerate("Lebt die Art wie die Anakonda ( Eunectes".split())]
+    assert finish(ws) == "Lebt die Art wie die Anakonda?"
+    ws = [Word(t, " ", n) for n, t in enumerate("Beginnt der Verkauf im Jahr 2011.".split())]
+    assert finish(ws) == "Beginnt der Verkauf im Jahr 2011?"
 
 
 def test_finish_never_glues_a_mark_on_a_fragment():

@@ -82,7 +82,16 @@ def finish(words: Sequence[Word]) -> str | None:
             text = text.replace(opening, "").replace(closing, "")
     if text.count('"') % 2:
         text = text.replace('"', "")
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    # a bracket the cut left open: the unfinished aside goes ("… Anakonda (Eunectes murinus" -> "… Anakonda")
+    for opening, closing in (("(", ")"), ("[", "]")):
+        while text.count(opening) > text.count(closing):
+            text = text[:text.rindex(opening)]
+        if text.count(closing) > text.count(opening):
+            text = text.replace(closing, "")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"(?<!\.)\.$", "", text).rstrip(" ,;:")  # "… im Jahr 2011." (an abbreviation "…" stays)
+    if len(text.split()) < 3:
+        return None
     return text[:1].upper() + text[1:] + "?"
 
 
@@ -366,7 +375,7 @@ class German:
             if last in ("haben", "sein") and (len(right) >= 2 or last == "sein"):
                 fin = past if last == "haben" else ("ist" if fin != "sollen" else "sind")
                 del middle[right[-1]]
-            elif last == "werden" and len(right) >= 2:
+            elif last == "werden":  # passive future ("soll verlegt werden") or "become" ("soll teurer werden")
                 fin = future
                 del middle[right[-1]]
             else:
@@ -389,6 +398,8 @@ class German:
             return finish([verb, *middle, *tail]) if middle else None
         if [w.text.lower() for w in prefield] == ["es"] and words[f].text.lower().endswith("en") and middle:
             prefield = []  # "Es sollen X gebaut werden": the expletive goes ("Werden X gebaut?")
+        elif prefield and len(middle) > 2 and middle[0].text.lower() == "es" and words[f].text.lower().endswith("en"):
+            middle = middle[1:]  # "2010 sollen es dann 350.000 sein" -> "Sind 2010 dann 350.000 …"
         if prefield and all(is_verb(w) for w in prefield):
             # a fronted participle or infinitive returns to the end: "Befürchtet wird X" -> "Wird X befürchtet?"
             end = next((n for n, w in enumerate(middle) if w.text in CLAUSE_END), len(middle))
