@@ -324,8 +324,11 @@ def test_de_zitieren_gives_the_quoted_person(de):
 def test_de_konjunktiv_main_clause_without_speech_verb(de):
     text = ("Der Wetterdienst warnte am Morgen vor dem Sturm. "
             "Oberhalb von 800 Metern seien Böen von mehr als 100 Kilometern pro Stunde möglich.")
-    q = one(run(de, text), "indirect")
-    assert q.text.startswith("Oberhalb von 800 Metern seien") and q.speaker == "Der Wetterdienst"
+    q = one(run(de, text, actors=[("Wetterdienst", "organization", "Wetterdienst")]), "indirect")
+    assert q.text.startswith("Oberhalb von 800 Metern seien") and q.speaker == "Wetterdienst"
+    # a subject that names no actor and no person is no source: "Die Lage" said nothing
+    q = one(run(de, "Die Lage blieb am Morgen ruhig. Die Straßen seien wieder frei."), "indirect")
+    assert q.speaker is None
 
 
 def test_de_konjunktiv_main_clause_with_own_pronoun(de):
@@ -336,8 +339,9 @@ def test_de_konjunktiv_main_clause_with_own_pronoun(de):
 
 
 def test_de_cue_noun_and_hervorgehen_and_lowercase_source(de):
-    q = one(run(de, "Die Bahn begegnete der Kritik mit dem Argument, die Züge seien sicher."), "indirect")
-    assert (q.text, q.speaker) == ("die Züge seien sicher", "Die Bahn")
+    q = one(run(de, "Die Bahn begegnete der Kritik mit dem Argument, die Züge seien sicher.",
+                actors=[("Bahn", "organization", "Deutsche Bahn")]), "indirect")
+    assert (q.text, q.speaker) == ("die Züge seien sicher", "Deutsche Bahn")
     q = one(run(de, "Aus dem Bericht des Rechnungshofs geht hervor, dass die Kosten gestiegen sind."), "indirect")
     assert q.text == "dass die Kosten gestiegen sind" and "Bericht" in q.speaker
     q = one(run(de, "Laut dpa sei der Vertrag bereits unterschrieben."), "indirect")
@@ -412,3 +416,12 @@ def test_de_quoted_sources_and_passive_around_a_quote(de):
     # the passive agent is found across a quotation inside the clause
     qs = run(de, "Das Buch wird von vielen Kritikern als „Meilenstein der Erzählkunst“ bezeichnet.")
     assert [q.speaker for q in qs if q.kind == "direct"] == ["vielen Kritikern"]
+
+
+def test_de_relative_pronoun_and_fuer_x_sei(de):
+    text = "Das Beispiel des Abgeordneten Hans Muster, der erklärt hat, er werde dagegen stimmen, macht Schule."
+    q = one(run(de, text, actors=[("Hans Muster", "person", "Hans Muster")]), "indirect")
+    assert q.speaker == "Hans Muster"
+    text = "Für den Historiker Paul Probst sei der Fund eine Sensation."
+    q = one(run(de, text, actors=[("Paul Probst", "person", "Paul Probst")]), "indirect")
+    assert q.speaker == "Paul Probst"

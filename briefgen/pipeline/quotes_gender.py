@@ -90,8 +90,10 @@ def gender_of_phrase(lang: str, tokens: list[str]) -> str | None:
         g = word_gender(lang, t)
         if g:
             return g
-    for t in tokens:
-        if t[:1].isupper():
+    for k, t in enumerate(tokens[:-1]):
+        # a given name comes before a surname ("Anna Beispiel"); a lone capitalised word may be
+        # a German noun that is also a rare name ("die Lage")
+        if t[:1].isupper() and tokens[k + 1][:1].isupper():
             g = name_gender(t)
             if g:
                 return g

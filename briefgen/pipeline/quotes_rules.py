@@ -130,18 +130,24 @@ class Ctx:
                 elif self.lang == "de" and self._actor_after(i + 1, e) and self._konj1_in(s, e):
                     # "Nach dem Ministerium sei …": no cue noun, but an actor and Konjunktiv I
                     out.append(Cue(i, i + 1, "c", "prep"))
+            elif low[i] == "für" and self.lang == "de" and i + 1 < e and \
+                    self._actor_after(i + 1, e, person=True) and self._konj1_in(s, e):
+                    # "Nach dem Ministerium sei …": no cue noun, but an actor and Konjunktiv I
+                    out.append(Cue(i, i + 1, "c", "prep"))
             elif low[i] in lex.so and i > s and low[i - 1] == "," and i + 1 < e:
                 out.append(Cue(i, i + 1, "c", "so"))
         return out
 
-    def _actor_after(self, i: int, e: int) -> bool:
-        """An actor mention starts at i or right after a determiner there."""
+    def _actor_after(self, i: int, e: int, person: bool = False) -> bool:
+        """An actor mention starts at i or right after a determiner (and a title) there."""
         if i < e and self.low[i] in self.w["det"]:
             i += 1
-        while i < e and not self.is_cap(i) and self.is_word(i) and i < e - 1:
-            i += 1  # adjectives: "dem saudischen Ministerium"
+        k = i
+        while i < e and i < k + 3 and i not in self.actor_start and self.is_word(i) and i < e - 1 \
+                and (not self.is_cap(i) or (person and self.is_cap(i))):
+            i += 1  # adjectives and titles: "dem saudischen Ministerium", "den Theologen Hans Küng"
         sp = self.actor_start.get(i)
-        return sp is not None and sp.label_ in ("person", "organization")
+        return sp is not None and sp.label_ in (("person",) if person else ("person", "organization"))
 
     def _konj1_in(self, s: int, e: int) -> bool:
         return any(self.low[i] in self.lex.konj1 and self.quote_of[i] < 0 for i in range(s, e))
@@ -292,6 +298,17 @@ class Ctx:
                 k -= 1
             if low[k] not in w["prep"] and low[k] not in w["sub"]:
                 cs = k
+        if self.lang == "de" and cs > s and low[cs - 1] == "," and low[cs] in w["rel"] and \
+                cs + 1 < len(low):
+            # "…, der erklärt hat": the relative pronoun stands for the phrase before the comma
+            k = cs - 1
+            for st, sp in self.actor_start.items():
+                if sp.end == k and sp.label_ in ("person", "organization"):
+                    return (st, k)
+            return self.np_before(k, s)
+        sp0 = self.actor_start.get(cs)
+        if self.lang == "de" and sp0 is not None and sp0.end == j:
+            return (cs, j)  # the Vorfeld is one actor mention ("Zu Guttenberg", "Von der Leyen")
         first = low[cs]
         while (first in w["conj"] or first in FOCUS or (self.lang == "en" and (
                 first in w["adv"] or (first.endswith("ly") and not self.is_cap(cs))))) and cs + 1 < j:

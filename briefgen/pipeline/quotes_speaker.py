@@ -126,8 +126,7 @@ class SpeakerResolver:
         r = ctx.np_right(a, b)  # skips "Am 15. Mai hat": the subject after the verb
         if r is not None:
             canon, _p = self._actor_in(*r)
-            if canon or self._person_like(*r) or (low[r[0]] in ("der", "die", "das", "the")
-                                                  and r[1] - r[0] <= 6):
+            if canon or self._person_like(*r):
                 return self._np(*r)
         out = self._person_in(a, b)
         if out:
@@ -171,7 +170,9 @@ class SpeakerResolver:
         low = ctx.low
         before = low[start - 1] if start > a else ""
         after = low[end] if end < len(low) else ""
-        if before in ctx.w["gen_link"] or before in ("'s", "’s") or (after in ("'s", "’s") and end < b - 1):
+        # "der" right at the phrase start is the mention's own article ("Der Wetterdienst")
+        link = before in ctx.w["gen_link"] and (start - 1 > a or before in ("von", "vom", "of", "for", "aus"))
+        if link or before in ("'s", "’s") or (after in ("'s", "’s") and end < b - 1):
             return True
         sp = self.actor_at.get(start)
         canon = (sp.kb_id_ or sp.text) if sp is not None else ""
