@@ -99,6 +99,12 @@ class GermanRules:
             return False
         if self.sent_starts[j] or t in self.lex.never or t.lower() in self.lex.stop:
             return False
+        if self._given_name(j - 1) and t.replace("-", "").isalpha() and not self.lex.is_title(t) \
+                and not self.lex.org_kind(t) and not self.lex.is_group(self.lemmas[j]) \
+                and not self.lex.place(t) and not (j >= 3 and self.tags[j - 2] == "NE" and self.tags[j - 3] == "NE"):
+            # a known given name, then a capitalised word HanTa took for a verb or noun: the
+            # surname ("Johanna Moser", however often "Johanna" recurs)
+            return True
         if not self.tags[j].startswith(("NN", "ADJ")) and self.tags[j] not in ("NE", "FM"):
             # "Johanna Moser" (HanTa: a verb form): once-named given name, then a lone capital
             nxt = self.texts[j + 1] if j + 1 < self.n else ""
@@ -118,6 +124,15 @@ class GermanRules:
             return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
         # a given name comes once, before the surname; a name that recurs alone is a surname
         return self.lemmas[j] == t or self.ne_counts.get(prev, 0) == 1
+
+    def _given_name(self, i: int) -> bool:
+        """HanTa's proper noun that the given-name list knows, uninflected ("Johanna", "Hans-Jürgen";
+        not a genitive "Peters" before a noun)."""
+        t = self.texts[i]
+        first = t.split("-")[0]
+        if first not in self.lex.given_names or self.lex.place(t):
+            return False
+        return not (t.endswith("s") and t[:-1] in self.lex.given_names)
 
     def place_adj(self, i: int) -> str | None:
         """'Berliner', 'Wiener', 'Duisburger': a place's -er adjective -> the place's name."""

@@ -86,6 +86,7 @@ class Lexicon:
     std_names: dict[str, str] = field(default_factory=dict)  # code -> standard name in this language
     speech_verbs: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)  # towns and cities of the world (GeoNames)
+    given_names: set[str] = field(default_factory=set)  # the quotes helper's given_names.tsv (read only)
 
     memo: dict = field(default_factory=dict)
 
@@ -218,6 +219,9 @@ def load(lang: str) -> Lexicon:
         lex.adjectives[r["form"].lower() if lang == "de" else r["form"]] = r["code"]
     for row in _rows("countries_cities.tsv"):
         lex.cities.add(row[0])
+    names = DATA / "given_names.tsv"
+    if names.exists():  # built by scripts/build_names.py for the quotes component; read only here
+        lex.given_names = {row[0] for row in _rows("given_names.tsv") if row and len(row[0]) > 2}
     verbs = DATA / f"speech_verbs_{lang}.tsv"
     if verbs.exists():  # the quotes component's list, used here only as a salience cue
         with open(verbs, encoding="utf-8") as fh:
