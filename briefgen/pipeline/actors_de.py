@@ -172,6 +172,12 @@ class GermanRules:
         for t, g in zip(self.texts, self.tags):
             if g == "NE":
                 self.ne_counts[t] = self.ne_counts.get(t, 0) + 1
+        title = getattr(doc._, "title", "") or "" if doc.has_extension("title") else ""
+        self.title_words = {w.strip(".,:;!?\"„“”‚‘'()–-") for w in title.split()}
+        self.lemma_counts: dict[str, int] = {}
+        for t, lemma in zip(self.texts, self.lemmas):
+            if t[:1].isupper():
+                self.lemma_counts[lemma] = self.lemma_counts.get(lemma, 0) + 1
         used = [False] * self.n
         out: list[Mention] = []
         self._orgs(out, used)
@@ -236,7 +242,11 @@ class GermanRules:
             if not kind or self.title_at(i):
                 i += 1
                 continue
-            start = self._left_modifiers(i, allow_lower=True)
+            building = lex.is_building(self.lemmas[i])
+            if building and t != self.lemmas[i] and not t.endswith("s"):
+                i += 1
+                continue  # a plural ("Stadthallen", "Häuser") names no one building
+            start = self._left_modifiers(i, allow_lower=not building)
             end = i + 1
             nested = []
             named_next = (end < self.n and (kind == "place" or not lex.alone_ok(self.lemmas[i].lower()))
@@ -265,7 +275,7 @@ class GermanRules:
                     if code and code[1] == "country" and j == end + 1:
                         nested.append(end)  # "Regierung Myanmars": Myanmar is an actor too
                     end = j
-            elif (end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper()
+            elif (not building and end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper()
                   and tags[end + 1].startswith("NN")):
                 j = end + 1  # "Bundesministerium für Bildung und Forschung"
                 while j < self.n and (texts[j][:1].isupper() or (texts[j] == "und" and j + 1 < self.n
@@ -282,10 +292,12 @@ class GermanRules:
                     and not t.lower().endswith(("ens", "es")):
                 i += 1
                 continue  # a plural head alone ("Organisationen", "Behörden") is no organisation
-            if head_only and not lex.alone_ok(low):
+            named_compound = head_only and (self._hyphen_name(t) or self._title_subject(i))
+            if head_only and not (lex.alone_ok(low) and lex.alone_ok(self.lemmas[i].lower())) \
+                    and not named_compound:
                 i += 1
                 continue  # "Universitätsklinik", "Nachfolgeorganisation": no name, no actor
-            generic = head_only and (low in lex.org_words or self.tags[i] == "NN" and any(
+            generic = head_only and not named_compound and (low in lex.org_words or self.tags[i] == "NN" and any(
                 low == s for s, _ in lex.org_suffixes))
             if generic and kind == "place":
                 i += 1
@@ -303,6 +315,22 @@ class GermanRules:
             for k in nested:
                 out.append(self._place_mention(k))
             i = end
+
+    @staticmethod
+    def _hyphen_name(word: str) -> bool:
+        """A compound of a name of two or more capitalised parts and an institution head names
+        that institution by itself: "Max-Planck-Institut", "Konrad-Adenauer-Stiftung"."""
+        parts = word.split("-")
+        return len(parts) >= 3 and all(p[:1].isupper() and p[1:].isalpha() and not p.isupper()
+                                       for p in parts)
+
+    def _title_subject(self, i: int) -> bool:
+        """A singular compound with a building or institution head that the article's title names
+        and the body repeats is the story's subject: "Messeturm ... geräumt", then "der Messeturm"."""
+        lemma = self.lemmas[i]
+        if self.texts[i] != lemma and not self.texts[i].endswith(("s", "es")):
+            return False  # a plural ("Stadthallen")
+        return lemma in self.title_words and self.lemma_counts.get(lemma, 0) >= 2
 
     def _name_noun(self, k: int, used: list[bool]) -> bool:
         """After a head that names ("Kernkraftwerk", "Konzern"), a capitalised uninflected noun

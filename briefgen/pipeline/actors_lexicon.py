@@ -79,6 +79,7 @@ class Lexicon:
     org_suffixes: tuple[tuple[str, str], ...] = ()
     needs_name: tuple[str, ...] = ()  # heads that make an actor only with a name or modifier
     descriptors: tuple[str, ...] = ()  # heads whose following name is the actor ("Konzern Diehl")
+    buildings: tuple[str, ...] = ()  # building heads ("-turm", "-halle"): a name must make them actors
     group_forms: set[str] = field(default_factory=set)
     group_suffixes: tuple[str, ...] = ()
     places: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # form -> (code, type, name)
@@ -93,7 +94,7 @@ class Lexicon:
     def __post_init__(self) -> None:
         # the queries below run per capitalised token: remember each answer for the process
         for name in ("is_title", "org_kind", "is_group", "place", "adjective_country", "alone_ok",
-                     "is_descriptor"):
+                     "is_descriptor", "is_building"):
             setattr(self, name, _memoize(getattr(self, name), self.memo, name))
 
     # ------------------------------------------------------------ queries
@@ -109,6 +110,8 @@ class Lexicon:
         """The kind a head word gives a name: "Sozialministerium" -> organization."""
         low = word.rsplit("-", 1)[-1].lower()
         kind = self.org_words.get(low)
+        if kind and low in self.buildings and (word in self.cities or word in self.places):
+            return None  # "Halle" the city, not a hall
         if kind:
             return kind
         for suffix, k in self.org_suffixes:
@@ -123,6 +126,10 @@ class Lexicon:
         if low.startswith(INSTITUTIONAL):
             return True
         return not any(low.endswith(s) for s in self.needs_name)
+
+    def is_building(self, word: str) -> bool:
+        low = word.rsplit("-", 1)[-1].lower()
+        return any(low.endswith(s) for s in self.buildings)
 
     def is_descriptor(self, word: str) -> bool:
         low = word.lower()
@@ -191,8 +198,10 @@ def load(lang: str) -> Lexicon:
         lg, form, match, kind = row[:4]
         if lg != lang:
             continue
-        if len(row) > 4 and row[4] in ("needs-name", "descriptor"):
+        if len(row) > 4 and row[4] in ("needs-name", "descriptor", "building"):
             lex.needs_name += (form.lower(),)
+        if len(row) > 4 and row[4] == "building":
+            lex.buildings += (form.lower(),)
         if len(row) > 4 and row[4] == "descriptor":
             lex.descriptors += (form.lower(),)
         if match == "suffix":
