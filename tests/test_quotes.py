@@ -425,3 +425,12 @@ def test_de_relative_pronoun_and_fuer_x_sei(de):
     text = "Für den Historiker Paul Probst sei der Fund eine Sensation."
     q = one(run(de, text, actors=[("Paul Probst", "person", "Paul Probst")]), "indirect")
     assert q.speaker == "Paul Probst"
+
+
+def test_de_short_verdict_after_als(de):
+    text = "Der Minister Hans Muster bezeichnete die Äußerungen des Gegners, die er gelesen habe, als „inakzeptabel“."
+    qs = run(de, text, actors=[("Hans Muster", "person", "Hans Muster")])
+    assert [(q.text, q.speaker) for q in qs if q.kind == "direct"] == [("inakzeptabel", "Hans Muster")]
+    qs = run(de, "Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft.",
+             actors=[("Wetterdienst", "organization", "Wetterdienst")])
+    assert [(q.text, q.speaker) for q in qs if q.kind == "direct"] == [("sehr hoch", "Wetterdienst")]

@@ -468,7 +468,10 @@ def find_direct(ctx: Ctx, marked: list[MarkedQuote], indirect: list[Found], sent
                 cu = cues[-1]
                 speaker = _speaker_of(ctx, cu, ctx.sents[sent_of[cu.head]][0], o)
         # 3. a cue elsewhere in the sentence(s)
-        if speaker is None and not title and (words >= 3 or _has_konj(ctx, s, e)):
+        # (a short quote after "als" is the verdict of a speech act: "nannte den Plan als
+        # „überzogen“", "wurde von X als „sehr hoch“ eingestuft")
+        verdict = o > s and low[o - 1] in ("als", "as")
+        if speaker is None and not title and (words >= 3 or verdict or _has_konj(ctx, s, e)):
             cues = ctx.verb_cues(s, e) + ctx.prep_cues(s, e)
             if cues:
                 cu = min(cues, key=lambda cu: abs(cu.head - o))
