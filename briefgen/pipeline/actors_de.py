@@ -32,6 +32,9 @@ TOPONYM_ENDINGS = ("burg", "berg", "dorf", "hausen", "heim", "stadt", "feld", "f
                    "ingen", "hagen", "brück", "brücken", "rode", "leben", "kirchen", "münster", "werder",
                    "witz", "nitz", "itz", "ow", "au", "tal", "weiler", "see", "wald", "hof", "haven")
 QUOTE_MARKS = {"„", "“", "\"", "»", "«", "‚", "‘"}
+# verbs that give a name ("„Wüstenfuchs“ genannt"), not a speaker
+NAMING_VERBS = {"bezeichnet", "bezeichnete", "benannt", "heißt", "hieß", "nennt", "nannte", "betitelt"}
+QUOTE_PAIRS = {"„": {"“", "\""}, "«": {"»"}, "»": {"«"}, "\"": {"\""}, "‚": {"‘"}}
 
 
 def _adj_stem(word: str) -> str:
@@ -182,11 +185,57 @@ class GermanRules:
         out: list[Mention] = []
         self._orgs(out, used)
         self._names(out, used)
+        self._quoted(out, used)
         self._groups(out, used)
         self._surnames(out, used)
         self._prefixes(out)
         self._place_adjectives(out)
         return out
+
+    def _quoted(self, out: list[Mention], used: list[bool]) -> None:
+        """Names in quotation marks that act or are named as a body: after an organisation head
+        ("die Zeitung „Tagesblatt“"), before a speech verb or after "laut" ("„Tagesblatt“ berichtete"),
+        or a quoted compound with an institution or building head the text quotes again
+        ("«Sternhaus»" ... "des «Sternhauses»"). Titles of works in quotes stay out."""
+        texts, n = self.texts, self.n
+        spans = []
+        for i, t in enumerate(texts):
+            close = QUOTE_PAIRS.get(t)
+            if close is None:
+                continue
+            j = i + 1
+            while j < n and j <= i + 4 and texts[j] not in close and texts[j][:1].isupper() \
+                    and texts[j].replace("-", "").replace(".", "").isalnum() and not used[j]:
+                j += 1
+            if j == i + 1 or j >= n or texts[j] not in close:
+                continue
+            if all(texts[k] in self.lex.never or texts[k].lower() in self.lex.stop for k in range(i + 1, j)):
+                continue
+            spans.append((i + 1, j))
+        counts: dict[str, int] = {}
+        for s, e in spans:
+            key = self.lemmas[e - 1] if e - s == 1 else self.span_text(s, e)
+            counts[key] = counts.get(key, 0) + 1
+        for s, e in spans:
+            prev = texts[s - 2] if s >= 2 else ""
+            nxt = texts[e + 1] if e + 1 < n else ""
+            head = self.lex.org_kind(self.lemmas[e - 1])
+            key = self.lemmas[e - 1] if e - s == 1 else self.span_text(s, e)
+            if prev[:1].isupper() and self.tags[s - 2].startswith("NN") and (
+                    self.lex.org_kind(prev) or self.lex.org_kind(self.lemmas[s - 2])) \
+                    and not self.lex.is_building(self.lemmas[s - 2]):
+                kind = "organization"
+            elif (nxt.lower() in self.lex.speech_verbs and not nxt.startswith("ge")
+                  and nxt.lower() not in NAMING_VERBS) or prev.lower() == "laut":
+                kind = "organization"
+            elif head and counts[key] >= 2:
+                kind = head
+            else:
+                continue
+            out.append(Mention(s, e, self.span_text(s, e), kind, self.span_key(s, e), strength=MEDIUM,
+                               subject=kind == "organization" and nxt.lower() in self.lex.speech_verbs))
+            for k in range(s, e):
+                used[k] = True
 
     def _place_adjectives(self, out: list[Mention]) -> None:
         """"Duisburger", "Berliner": mentions of a place the text also names ("Duisburg")."""
@@ -204,6 +253,13 @@ class GermanRules:
         for i, t in enumerate(self.texts):
             if "-" not in t or not t[:1].isupper():
                 continue
+            for mark in ("“-", "\"-", "»-", "«-"):
+                if mark in t and i > 0 and self.texts[i - 1] in QUOTE_MARKS:
+                    name, head = t.split(mark, 1)
+                    if name[:1].isupper() and lex.org_kind(head) == "organization":
+                        # „Tagesblatt“-Reporter, „Tagesblatt“-Zeitung: the quoted name is a body
+                        out.append(Mention(i, i + 1, name, "organization", (name.lower(),), strength=MEDIUM,
+                                           virtual=True))
             for part in t.split("-")[:-1]:
                 if len(part) < 2 or not part[:1].isupper():
                     continue
