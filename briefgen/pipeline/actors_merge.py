@@ -128,6 +128,10 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
                 kind = "person"
             if kind and okind and kind != okind and not (kind != "person" and okind == "place"):
                 continue
+            if e.code and okind == "place" and other.code != e.code and any(
+                    len(ok) > len(k) and ok[:len(k)] == k for k in e.keys for ok in other.keys):
+                continue  # a gazetteer place is whole: "Hong Kong" is not "Hong Kong Island" (but
+                # "Stadt Wien" is Wien)
             cands.append(other)
         if not cands:
             continue
