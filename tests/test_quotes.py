@@ -434,3 +434,10 @@ def test_de_short_verdict_after_als(de):
     qs = run(de, "Die Gefahr wird vom Wetterdienst als „sehr hoch“ eingestuft.",
              actors=[("Wetterdienst", "organization", "Wetterdienst")])
     assert [(q.text, q.speaker) for q in qs if q.kind == "direct"] == [("sehr hoch", "Wetterdienst")]
+
+
+def test_de_passive_with_document_source(de):
+    q = one(run(de, "In einer Erklärung des Vereins wurde gefordert, dass die Halle offen bleibe."), "indirect")
+    assert q.speaker == "einer Erklärung des Vereins"
+    q = one(run(de, "Im März wurde angekündigt, die Werke zu verkaufen."), "indirect")
+    assert q.speaker is None  # a month is no source

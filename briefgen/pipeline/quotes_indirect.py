@@ -16,6 +16,11 @@ NAME_DET = {"der", "die", "das", "dem", "den", "des", "im", "am", "vom", "beim",
 NAME_LINK = {"und", "statt", "der", "die", "das", "des", "dem", "den", "am", "im", "vom", "zum", "zur", "für"}
 KONJ2_RUN = {"hätte", "hätten", "wäre", "wären"}  # Konjunktiv II standing in for I in a report
 DEMONSTRATIVE = {"dies", "das", "dieses", "diese", "dem", "darauf", "daraufhin", "dazu", "damit", "davon"}
+# head nouns of texts and circles that can be the source of a passive speech act
+DOCUMENT_HEADS = ("erklärung", "mitteilung", "bericht", "brief", "schreiben", "interview", "stellungnahme",
+                  "kreisen", "studie", "papier", "gutachten", "urteil", "beschluss", "begründung", "meldung",
+                  "artikel", "beitrag", "rede", "ansprache", "sendung", "antwort", "protokoll", "dokument",
+                  "kommentar", "botschaft", "appell", "aufruf", "resolution", "schreibens", "berichts")
 PERFECT = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten"}
 
 
@@ -132,7 +137,7 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
                 np_ = ctx._np_from(a + 1, head)
                 if np_:
                     return ("np", a + 1, np_[1])
-        return None
+        return _document_source(ctx, s, head)
     if cue.part and ctx.lang == "de":
         # "hat X gesagt" / "wurde gefordert": find the finite auxiliary of the clause
         k = head
@@ -146,7 +151,7 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
                         np_ = ctx._np_from(a + 1, head)
                         if np_:
                             return ("np", a + 1, np_[1])
-                return None
+                return _document_source(ctx, k, head) or _document_source(ctx, s, head)
             if low[k] in PERFECT:
                 head = k
                 break
@@ -183,6 +188,18 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
     right = ctx.np_right(head + 1, e)
     if right:
         return ("np",) + right
+    return None
+
+
+def _document_source(ctx: Ctx, a: int, b: int) -> tuple | None:
+    """A passive speech act with no agent names its source as a place in a document or a
+    circle: "In einer Erklärung wurde gefordert, …", "aus Regierungskreisen wurde bekannt"."""
+    low = ctx.low
+    for i in range(a, b):
+        if low[i] in ("in", "im", "aus") and ctx.quote_of[i] < 0:
+            np_ = ctx._np_from(i + 1, b)
+            if np_ and np_[1] - np_[0] <= 6 and any(low[t].endswith(DOCUMENT_HEADS) for t in range(*np_)):
+                return ("np", i + 1, np_[1])
     return None
 
 
