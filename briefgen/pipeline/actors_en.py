@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
 from .actors_lexicon import HONORIFICS, Lexicon
+from .actors_products import drop_products
 
 HANTA_EN = "morphmodel_en.pgz"
 
@@ -121,7 +122,7 @@ class EnglishRules:
         self._names(out, used)
         self._generic(out, used)
         self._groups(out, used, with_modifier=False)
-        return out
+        return drop_products(doc, out)
 
     def _span_end(self, i: int) -> int:
         texts, j = self.texts, i + 1
