@@ -1,17 +1,20 @@
 """briefgen_quotes: direct, indirect and reported speech with their speakers (doc._.quotes).
 
-- Direct speech: every pair of quotation marks (`quotes_marks`) that a speech act frames: a
-  speech verb right after the closing mark („…“, sagte X) or before the opening one (X sagte:
-  „…“), a cue anywhere in its sentence, a sentence ending in a colon before it, an indirect
-  clause it sits in, or the quote before it (split quotes, paragraph continuations). A quoted
-  term with no speech act, a title or a name („Briefdiplomatie“, the ship „Eagle“) is no quote.
+- Direct speech (`quotes_direct`): every pair of quotation marks (`quotes_marks`) that a speech
+  act frames: a speech verb right after the closing mark („…“, sagte X) or before the opening one
+  (X sagte: „…“), a cue anywhere in its sentence, a person named right after it, a colon before
+  it, an indirect clause it sits in, or the quote before it (split quotes, paragraph
+  continuations). A quoted term with no speech act, a title or a name („Briefdiplomatie“, the
+  ship „Eagle“, der „Rat für …“) is no quote.
 - Indirect speech (`quotes_indirect`): a speech verb with a dass-/that-clause or a Konjunktiv
   clause after it, inverted "…, sagte X", "wie X mitteilte", "laut X", "X zufolge",
-  "nach Angaben von X", "…, so X", "according to X".
+  "nach Angaben von X", "…, so X", "according to X", a speech-act noun before a clause
+  ("mit dem Hinweis, dass …"), and a German main clause in Konjunktiv I even without a verb.
 - Reported speech: a speech verb with a topic object and no clause ("X kritisierte den Plan").
-- Speakers are linked to actors (doc.spans["actors"], kb_id_ = canonical name); a pronoun
-  goes to the last person speaker or person actor before it; unnamed speakers keep their
-  description ("ein Sprecher der Polizei").
+- Speakers (`quotes_speaker`) are linked to actors (doc.spans["actors"], kb_id_ = canonical
+  name); a pronoun goes to the last person of fitting gender (`quotes_gender`: given names from
+  data/given_names.tsv, role nouns); unnamed speakers keep their description ("ein Sprecher der
+  Polizei").
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ from spacy.tokens import Doc
 
 from ..model import Quote
 from . import extensions
-from .quotes_indirect import find_indirect, find_direct
+from .quotes_direct import find_direct
+from .quotes_indirect import find_indirect
 from .quotes_lexicon import load_lexicon
 from .quotes_marks import scan_quotes
 from .quotes_rules import Ctx
