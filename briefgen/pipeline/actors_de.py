@@ -135,7 +135,12 @@ class GermanRules:
         first = t.split("-")[0]
         if first not in self.lex.given_names or self.lex.place(t):
             return False
-        return not (t.endswith("s") and t[:-1] in self.lex.given_names)
+        if t.endswith("s") and t[:-1] in self.lex.given_names:
+            # "Mats Berger schreibt" (a name), not the genitive in "Peters Buch über ...": a
+            # lower-case word (a verb; the tagger leaves those untagged) follows
+            nxt = self.texts[i + 2] if i + 2 < self.n else ""
+            return nxt.isalpha() and nxt.islower() and nxt not in ("über", "von", "zu", "für", "mit")
+        return True
 
     def place_adj(self, i: int) -> str | None:
         """'Berliner', 'Wiener', 'Duisburger': a place's -er adjective -> the place's name."""
@@ -225,7 +230,8 @@ class GermanRules:
                     self.lex.org_kind(prev) or self.lex.org_kind(self.lemmas[s - 2])) \
                     and not self.lex.is_building(self.lemmas[s - 2]):
                 kind = "organization"
-            elif (nxt.lower() in self.lex.speech_verbs and not nxt.startswith("ge")
+            elif (nxt.lower() in self.lex.speech_verbs and nxt.lower() not in self.lex.stop
+                  and not nxt.startswith("ge")
                   and nxt.lower() not in NAMING_VERBS) or prev.lower() == "laut":
                 kind = "organization"
             elif head and counts[key] >= 2:
@@ -233,7 +239,8 @@ class GermanRules:
             else:
                 continue
             out.append(Mention(s, e, self.span_text(s, e), kind, self.span_key(s, e), strength=MEDIUM,
-                               subject=kind == "organization" and nxt.lower() in self.lex.speech_verbs))
+                               subject=kind == "organization" and nxt.lower() in self.lex.speech_verbs
+                               and nxt.lower() not in self.lex.stop))
             for k in range(s, e):
                 used[k] = True
 
@@ -330,6 +337,8 @@ class GermanRules:
                     code = lex.place(texts[end])
                     if code and code[1] == "country" and j == end + 1:
                         nested.append(end)  # "Regierung Myanmars": Myanmar is an actor too
+                    elif building and j == end + 1 and (code or lex.is_city(texts[end])):
+                        nested.append(end)  # "Zementwerk Laupheim": the town is an actor too
                     end = j
             elif (not building and end + 1 < self.n and texts[end] == "für" and texts[end + 1][:1].isupper()
                   and tags[end + 1].startswith("NN")):
@@ -398,8 +407,9 @@ class GermanRules:
                 and not (k + 1 < self.n and self.texts[k + 1][:1].isupper()))
 
     def _place_mention(self, k: int) -> Mention:
-        code, _type, _name = self.lex.place(self.texts[k])
-        return Mention(k, k + 1, self.texts[k], "place", (self.key(k),), strength=STRONG, code=code)
+        hit = self.lex.place(self.texts[k])
+        return Mention(k, k + 1, self.texts[k], "place", (self.key(k),), strength=STRONG if hit else MEDIUM,
+                       code=hit[0] if hit else None)
 
     def _acronym_after(self, m: Mention) -> None:
         e = m.end
