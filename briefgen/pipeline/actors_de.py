@@ -313,10 +313,10 @@ class GermanRules:
             end = i + 1
             nested = []
             named_next = (end < self.n and (kind == "place" or not lex.alone_ok(self.lemmas[i].lower()))
-                          and self._name_noun(end, used))
+                          and self._name_noun(end, used, place=kind == "place"))
             if end < self.n and (self.namelike(end) or named_next) and not lex.org_kind(texts[end]):
                 j = end + 1
-                while j < self.n and self.namelike(j):
+                while j < self.n and (self.namelike(j) or texts[j] in LEGAL_FORMS):
                     j += 1
                 code = lex.place(self.span_text(end, j))
                 proper_mods = any(texts[k][:1].isupper() and not self.place_adj(k) for k in range(start, i))
@@ -397,11 +397,17 @@ class GermanRules:
             return False  # a plural ("Stadthallen")
         return lemma in self.title_words and self.lemma_counts.get(lemma, 0) >= 2
 
-    def _name_noun(self, k: int, used: list[bool]) -> bool:
+    def _name_noun(self, k: int, used: list[bool], place: bool = False) -> bool:
         """After a head that names ("Kernkraftwerk", "Konzern"), a capitalised uninflected noun
-        is the name HanTa took for a common noun ("Kernkraftwerk Brunsbüttel")."""
+        is the name HanTa took for a common noun ("Kernkraftwerk Brunsbüttel"); after a place
+        head ("Hafenstadt", "Gemeinde") even one HanTa reads as inflected ("Whitehaven"), and
+        a noun before a legal form ("Firma Zeppelinwerft AG")."""
         lex, t = self.lex, self.texts[k]
-        return (t[:1].isupper() and not used[k] and self.tags[k].startswith("NN") and self.lemmas[k] == t
+        legal = k + 1 < self.n and self.texts[k + 1] in LEGAL_FORMS
+        if legal and t[:1].isupper() and not used[k] and t.lower() not in lex.stop and t not in lex.never:
+            return True
+        return (t[:1].isupper() and not used[k] and self.tags[k].startswith("NN")
+                and (self.lemmas[k] == t or place and t.startswith(self.lemmas[k]))
                 and not self.sent_starts[k] and t.lower() not in lex.stop and t not in lex.never
                 and not lex.org_kind(t) and not self.title_at(k) and not lex.is_group(self.lemmas[k])
                 and not (k + 1 < self.n and self.texts[k + 1][:1].isupper()))
