@@ -99,6 +99,15 @@ class EnglishRules:
             return False
         return True
 
+    def _acronym_lead(self, i: int) -> bool:
+        """A common acronym that opens a longer name: "PC World", "TV Azteca" (not "PC users")."""
+        t = self.texts[i]
+        if not (t.isupper() and t.isalpha() and t in self.lex.never) or i + 1 >= self.n:
+            return False
+        nxt = self.texts[i + 1]
+        return nxt[:1].isupper() and nxt.isalpha() and not nxt.isupper() and self.namelike(i + 1) \
+            and nxt.lower() not in self.lex.title_phrases and self.ws[i] != ""
+
     def _glued(self, i: int) -> bool:
         return i > 0 and self.ws[i - 1] == "" and self.texts[i - 1] == "-"
 
@@ -122,7 +131,7 @@ class EnglishRules:
         self._names(out, used)
         self._generic(out, used)
         self._groups(out, used, with_modifier=False)
-        return drop_products(doc, out)
+        return drop_products(doc, out, self.lex.never)
 
     def _span_end(self, i: int) -> int:
         texts, j = self.texts, i + 1
@@ -165,7 +174,7 @@ class EnglishRules:
                 i += 1
                 continue
             honor = texts[i] in HONORIFICS["en"] and i + 1 < self.n and self.namelike(i + 1)
-            if not honor and not self.namelike(i):
+            if not honor and not self.namelike(i) and not self._acronym_lead(i):
                 i += 1
                 continue
             s = i + 1 if honor else i
@@ -317,7 +326,12 @@ class EnglishRules:
         if e < self.n and texts[e].lower() in lex.speech_verbs and len(words) >= 2:
             m.kind, m.strength, m.subject = "person", MEDIUM, True
             return
-        if (len(words) >= 2 and all(w[:1].isupper() for w in words) and proper_noun(words[0])
+        if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2 \
+                and not lex.place(words[0]):
+            m.kind, m.strength = "organization", WEAK  # an acronym opens it: "PC World", "CBC News"
+            return
+        if (len(words) >= 2 and all(w[:1].isupper() for w in words)
+                and proper_noun(words[0])
                 and not any((lex.place(w) or ("", "city"))[1] != "city" for w in words)):
             m.kind, m.strength = "person", WEAK  # a given name first: "Nathan Law", not "Civic Passion"
             return

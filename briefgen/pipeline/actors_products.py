@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .actors_common import Mention
+from .actors_common import WEAK, Mention
 
 VERSION = re.compile(r"^\d{1,2}(\.\d+)*[a-z]?$")
 # what a number after a name counts instead of a version ("Route 66 people" is no product)
@@ -44,8 +44,9 @@ def _cued(doc, m: Mention) -> bool:
     return False
 
 
-def drop_products(doc, mentions: list[Mention]) -> list[Mention]:
-    """The mentions without the names the text treats as products."""
+def drop_products(doc, mentions: list[Mention], never: set[str] = frozenset()) -> list[Mention]:
+    """The mentions without the names the text treats as products; a product's first word
+    that is a name of its own stays as the maker ("Zeta" of "Zeta Nova")."""
     product: set[tuple[str, ...]] = set()
     for m in mentions:
         if m.kind in (None, "organization", "person") and not m.role and not m.virtual and _cued(doc, m):
@@ -60,4 +61,14 @@ def drop_products(doc, mentions: list[Mention]) -> list[Mention]:
         # "Chrome" of "Google Chrome", "Mozilla Firefox" of "Firefox": same last word, not the maker
         return len(m.key) <= 3 and m.key[-1] in tails and not m.role and m.kind != "place"
 
-    return [m for m in mentions if not is_product(m)]
+    out = []
+    for m in mentions:
+        if not is_product(m):
+            out.append(m)
+            continue
+        first = doc[m.start].text
+        if m.end - m.start >= 2 and first[:1].isupper() and first.isalpha() and first not in never \
+                and not doc[m.start].is_stop and (first.lower(),) not in product:
+            out.append(Mention(m.start, m.start + 1, first, "organization", (first.lower(),),
+                               strength=WEAK, subject=m.subject))
+    return out
