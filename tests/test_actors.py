@@ -250,3 +250,81 @@ def test_en_the_inside_a_sentence_and_demonym_place_names(en):
     assert find(doc, "The Register").kind == "organization"
     assert find(doc, "Saudi Arabia").kind == "place"
     assert not {"GMT", "XVII", "Arabia"} & set(names(doc))
+
+
+# ---------------------------------------------------------------- German: names the tagger misreads
+def test_de_given_name_before_verb_like_surname(de):
+    # "Kocher" / "Weber" read as common words: a known given name before them makes a person
+    doc = de("Die Ausstellung wurde abgesagt, sagte Marlene Kocher vom Kulturverein. "
+             "Laut Marlene Kocher gibt es keinen neuen Termin.")
+    a = find(doc, "Marlene Kocher")
+    assert a.kind == "person"
+    assert "Marlene" not in names(doc)
+
+
+def test_de_hyphenated_person_name_institute_stands_alone(de):
+    doc = de("Das Konrad-Bergmann-Institut bestätigte die Befunde am Dienstag.")
+    a = find(doc, "Konrad-Bergmann-Institut")
+    assert a.kind == "organization"
+    # a bare institute without a name is no actor
+    doc = de("Das Institut bestätigte die Befunde am Dienstag.")
+    assert "Institut" not in names(doc)
+
+
+def test_de_building_named_in_title_and_body(de):
+    text = "Die Polizei hat am Abend den Funkturm geräumt. Besucher des Funkturms mussten warten."
+    doc = de.make_doc(text)
+    doc._.title = "Funkturm nach Drohung geräumt"
+    for _name, proc in de.pipeline:
+        doc = proc(doc)
+    a = find(doc, "Funkturm")
+    assert a.kind == "place"
+    # without the title the bare compound stays out
+    assert "Funkturm" not in names(de(text))
+
+
+def test_de_building_needs_a_proper_modifier(de):
+    doc = de("Die katholischen Kathedrale und die neue Stadthalle blieben geschlossen. "
+             "Im Olympiastadion Rostock spielte die Mannschaft.")
+    assert not any("Stadthalle" in n for n in names(doc))
+    a = find(doc, "Olympiastadion Rostock")
+    assert a.kind == "place"
+    assert find(doc, "Rostock").kind == "place"  # the town after the building is an actor too
+
+
+def test_de_quoted_name_after_organisation_head_or_before_speech_verb(de):
+    doc = de("Die Zeitung „Tagesblatt“ meldete den Rücktritt. „Nordkurier“ berichtete, der Minister "
+             "habe geschwiegen. Der Film „Das Haus“ lief im Kino.")
+    assert find(doc, "Tagesblatt").kind == "organization"
+    assert find(doc, "Nordkurier").kind == "organization"
+    assert "Das Haus" not in names(doc)  # a work's title in quotes is no actor
+
+
+def test_de_company_name_before_legal_form_after_descriptor(de):
+    doc = de("Verkäufer war die Firma Luftwerft AG, die im Jahr 2002 Insolvenz anmeldete.")
+    assert find(doc, "Luftwerft AG").kind == "organization"
+
+
+# ---------------------------------------------------------------- merging: places stay whole
+def test_en_place_does_not_merge_into_longer_place(en):
+    doc = en("Voters in Hong Kong went to the polls. Turnout on Hong Kong Island was high, "
+             "and Hong Kong officials welcomed it.")
+    hk = find(doc, "Hong Kong")
+    island = find(doc, "Hong Kong Island")
+    assert hk is not island and hk.name == "Hong Kong"
+
+
+# ---------------------------------------------------------------- English: products are no actors
+def test_en_products_with_version_or_product_noun_are_dropped(en):
+    doc = en("Zentrix released Quasar Browser 7 on Monday. Zentrix said Quasar Browser 7 was faster. "
+             "Many users still run the Orion Lynx sedan made by Orion.")
+    assert "Quasar Browser" not in names(doc)
+    assert "Orion Lynx" not in names(doc)
+    assert find(doc, "Zentrix").kind == "organization"
+    assert "Orion" in names(doc)  # the maker stays
+
+
+def test_en_acronym_opens_a_name(en):
+    doc = en("The analysis by PC World found that the update was slow, while TV users complained.")
+    a = find(doc, "PC World")
+    assert a.kind == "organization"

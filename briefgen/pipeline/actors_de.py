@@ -18,6 +18,9 @@ from .actors_lexicon import HONORIFICS, NAME_LINKS, Lexicon
 
 PLACE_PREPS = {"in", "nach", "aus", "bei", "Im", "In", "Nach", "Aus", "durch", "über"}
 ARTICLES = {"der", "die", "das", "des", "dem", "den", "Der", "Die", "Das", "Des", "Dem", "Den"}
+DETERMINERS = {"im", "am", "zum", "zur", "vom", "beim", "ins", "ans", "aufs", "kein", "keine", "keinen",
+               "dieser", "diese", "dieses", "diesem", "diesen", "jeder", "jede", "jedes", "jeden", "welche",
+               "welcher", "seine", "seiner", "seinen", "ihre", "ihrer", "ihren", "unsere", "alle", "viele"}
 INDEFINITE = {"ein", "eine", "einer", "eines", "einem", "einen", "Ein", "Eine", "Einer", "Einem", "Einen"}
 ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 # bare heads that stand for an actor even without a name ("die Polizei teilte mit")
@@ -98,7 +101,9 @@ class GermanRules:
         "Wolfgang Schüssel", "Hans-Jürgen Papier" (HanTa knows the given name as NE, the
         surname as a noun). Not after a place ("dass Nordkorea Atomwaffen ...")."""
         prev, t = self.texts[j - 1], self.texts[j]
-        if self.tags[j - 1] != "NE" or prev.isupper() or self.lex.place(prev) or not t[:1].isupper():
+        if prev.isupper() or self.lex.place(prev) or not t[:1].isupper():
+            return False
+        if self.tags[j - 1] != "NE" and not self._given_start(j - 1):
             return False
         if self.sent_starts[j] or t in self.lex.never or t.lower() in self.lex.stop:
             return False
@@ -127,6 +132,27 @@ class GermanRules:
             return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
         # a given name comes once, before the surname; a name that recurs alone is a surname
         return self.lemmas[j] == t or self.ne_counts.get(prev, 0) == 1
+
+    def _given_start(self, i: int) -> bool:
+        """A known given name HanTa read as a common noun ("Marlene"), right before a capitalised
+        surname that is no title, head or group noun: the start of a person's name."""
+        t = self.texts[i]
+        if t not in self.lex.given_names or not self.tags[i].startswith("NN") or i + 1 >= self.n:
+            return False
+        if t.lower() in self.lex.stop or t in self.lex.never or self.lex.place(t) or self.lex.is_title(t) \
+                or self.lex.org_kind(t) or self.lex.is_group(self.lemmas[i]):
+            return False
+        if i > 0:
+            prev = self.texts[i - 1]
+            if prev in ARTICLES or prev in INDEFINITE or prev.lower() in DETERMINERS \
+                    or self.tags[i - 1].startswith("ADJ") or _is_lower_adj(prev):
+                return False  # "die Lage", "eine Art", "den schweren Orkan": a common noun
+        nxt = self.texts[i + 1]
+        return (nxt[:1].isupper() and nxt.replace("-", "").isalpha() and not nxt.isupper()
+                and nxt.lower() not in self.lex.stop and nxt not in self.lex.never
+                and not self.lex.is_title(nxt) and not self.lex.org_kind(nxt)
+                and not self.lex.is_group(self.lemmas[i + 1]) and not self.lex.place(nxt)
+                and not self.sent_starts[i + 1])
 
     def _given_name(self, i: int) -> bool:
         """HanTa's proper noun that the given-name list knows, uninflected ("Johanna", "Hans-Jürgen";
@@ -430,7 +456,7 @@ class GermanRules:
         lex, texts = self.lex, self.texts
         i = 0
         while i < self.n:
-            if used[i] or not self.namelike(i):
+            if used[i] or not (self.namelike(i) or self._given_start(i)):
                 i += 1
                 continue
             start = i
@@ -519,7 +545,7 @@ class GermanRules:
         if e - s == 1 and len(texts[s]) > 5 and texts[s].lower().endswith(TOPONYM_ENDINGS):
             m.kind, m.strength = "place", WEAK
             return
-        if e - s >= 2 and tags[s] == "NE" and not any(texts[k].isupper() or self.place_adj(k)
+        if e - s >= 2 and (tags[s] == "NE" or self._given_start(s)) and not any(texts[k].isupper() or self.place_adj(k)
                                                         for k in range(s, e)):
             m.kind, m.strength = "person", WEAK  # "Neil Alden Armstrong", "Wolfgang Schüssel"
         if e < self.n and texts[e].lower() in lex.speech_verbs:
