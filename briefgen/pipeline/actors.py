@@ -48,8 +48,8 @@ class ActorFinder:
             doc.spans["actors"] = []
             return doc
         if doc.has_annotation("SENT_START"):
-            sent_starts = [bool(t.is_sent_start) for t in doc]
             sent_of = sentence_index(doc)
+            sent_starts = [i == 0 or sent_of[i] != sent_of[i - 1] for i in range(len(doc))]
         else:
             sent_starts = [i == 0 for i in range(len(doc))]
             sent_of = [0] * len(doc)

@@ -68,9 +68,11 @@ class GermanRules:
     def _setup(self, doc, sent_starts):
         self.doc = doc
         self.n = len(doc)
-        self.texts = [t.text for t in doc]
-        self.tags = [t.tag_ for t in doc]
-        self.lemmas = [t.lemma_ or t.text for t in doc]
+        # one pass over the tokens (each spaCy Token object costs)
+        rows = [(t.text, t.tag_, t.lemma_) for t in doc]
+        self.texts = [r[0] for r in rows]
+        self.tags = [r[1] for r in rows]
+        self.lemmas = [r[2] or r[0] for r in rows]
         self.sent_starts = sent_starts
 
     def namelike(self, i: int) -> bool:
