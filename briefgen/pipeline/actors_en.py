@@ -337,6 +337,10 @@ class EnglishRules:
             return
         if e - s == 1 and s > 0 and texts[s - 1] in PLACE_PREPS:
             m.kind, m.strength = "place", WEAK
+            return
+        if e - s == 1 and m.text in lex.given_names and not m.text.isupper() \
+                and not (m.text.endswith("s") and m.text[:-1] in lex.given_names):
+            m.kind, m.strength = "person", WEAK  # a given name alone: "Gloria", "Cres"
 
     def _apposition_after(self, e: int) -> str | None:
         texts = self.texts
