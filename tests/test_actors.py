@@ -316,9 +316,10 @@ def test_en_place_does_not_merge_into_longer_place(en):
 
 # ---------------------------------------------------------------- English: products are no actors
 def test_en_products_with_version_or_product_noun_are_dropped(en):
-    doc = en("Zentrix released Quasar Browser 7 on Monday. Zentrix said Quasar Browser 7 was faster. "
-             "Many users still run the Orion Lynx sedan made by Orion.")
+    doc = en("Zentrix released Quasar Browser 7 on Monday. Zentrix said Quasar Browser 7 was faster "
+             "than older QB versions. Many users still run the Orion Lynx sedan made by Orion.")
     assert "Quasar Browser" not in names(doc)
+    assert "QB" not in names(doc)  # the product's initials
     assert "Orion Lynx" not in names(doc)
     assert find(doc, "Zentrix").kind == "organization"
     assert "Orion" in names(doc)  # the maker stays

@@ -53,10 +53,19 @@ def drop_products(doc, mentions: list[Mention], never: set[str] = frozenset()) -
             product.add(m.key)
     if not product:
         return mentions
-    tails = {k[-1] for k in product} | {k[-1] for k in product if len(k) == 1}
+    tails = {k[-1] for k in product}
+    # the product's initials stand for it: "IE" for "Internet Explorer"
+    initials = {"".join(w[0] for w in k) for k in product if len(k) >= 2}
+    for m in mentions:
+        if m.key in product and m.end - m.start == 1 and m.start > 0:
+            prev = doc[m.start - 1].text  # "Internet Explorer" with "Internet" left out of the name
+            if prev[:1].isupper() and prev.isalpha():
+                initials.add((prev[0] + m.key[0][0]).lower())
 
     def is_product(m: Mention) -> bool:
         if m.key in product:
+            return True
+        if len(m.key) == 1 and m.text.isupper() and m.key[0] in initials:
             return True
         # "Chrome" of "Google Chrome", "Mozilla Firefox" of "Firefox": same last word, not the maker
         return len(m.key) <= 3 and m.key[-1] in tails and not m.role and m.kind != "place"
