@@ -329,3 +329,8 @@ def test_en_acronym_opens_a_name(en):
     doc = en("The analysis by PC World found that the update was slow, while TV users complained.")
     a = find(doc, "PC World")
     assert a.kind == "organization"
+
+
+def test_de_quoted_compound_with_institution_head(de):
+    doc = de("Der Chef der „Bauern-Garde“ wurde am Montag festgenommen.")
+    assert find(doc, "Bauern-Garde").kind == "organization"

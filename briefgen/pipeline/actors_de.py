@@ -262,8 +262,9 @@ class GermanRules:
                   and not nxt.startswith("ge")
                   and nxt.lower() not in NAMING_VERBS) or prev.lower() == "laut":
                 kind = "organization"
-            elif head and counts[key] >= 2:
-                kind = head
+            elif head and (counts[key] >= 2 or e - s == 1 and head == "organization"
+                           and self.lemmas[s].lower() not in self.lex.org_words):
+                kind = head  # „Roma-Garde“: quotes mark a compound with an institution head as a name
             else:
                 continue
             out.append(Mention(s, e, self.span_text(s, e), kind, self.span_key(s, e), strength=MEDIUM,
@@ -438,7 +439,8 @@ class GermanRules:
                 and (self.lemmas[k] == t or place and t.startswith(self.lemmas[k]))
                 and not self.sent_starts[k] and t.lower() not in lex.stop and t not in lex.never
                 and not lex.org_kind(t) and not self.title_at(k) and not lex.is_group(self.lemmas[k])
-                and not (k + 1 < self.n and self.texts[k + 1][:1].isupper()))
+                and not (k + 1 < self.n and self.texts[k + 1][:1].isupper()
+                         and not (self.tags[k + 1] == "NE" and self.namelike(k + 1))))
 
     def _place_mention(self, k: int) -> Mention:
         hit = self.lex.place(self.texts[k])
