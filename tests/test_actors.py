@@ -334,3 +334,21 @@ def test_en_acronym_opens_a_name(en):
 def test_de_quoted_compound_with_institution_head(de):
     doc = de("Der Chef der „Bauern-Garde“ wurde am Montag festgenommen.")
     assert find(doc, "Bauern-Garde").kind == "organization"
+
+
+def test_de_place_adjective_phrase_from_title(de):
+    text = "Im Kölner Stadtwald brach am Abend ein Feuer aus. Der Kölner Stadtwald bleibt gesperrt."
+    doc = de.make_doc(text)
+    doc._.title = "Feuer im Kölner Stadtwald"
+    for _name, proc in de.pipeline:
+        doc = proc(doc)
+    assert find(doc, "Kölner Stadtwald").kind == "place"
+
+
+def test_de_storm_is_no_tower(de):
+    text = "Ein Schneesturm legte den Verkehr lahm. Der Schneesturm dauerte zwei Tage."
+    doc = de.make_doc(text)
+    doc._.title = "Schneesturm legt Verkehr lahm"
+    for _name, proc in de.pipeline:
+        doc = proc(doc)
+    assert "Schneesturm" not in names(doc)

@@ -208,7 +208,7 @@ class GermanRules:
         for t, g in zip(self.texts, self.tags):
             if g == "NE":
                 self.ne_counts[t] = self.ne_counts.get(t, 0) + 1
-        title = getattr(doc._, "title", "") or "" if doc.has_extension("title") else ""
+        title = (getattr(doc._, "title", "") or "") if doc.has_extension("title") else ""
         self.title_words = {w.strip(".,:;!?\"„“”‚‘'()–-") for w in title.split()}
         self.lemma_counts: dict[str, int] = {}
         for t, lemma in zip(self.texts, self.lemmas):
@@ -219,11 +219,33 @@ class GermanRules:
         self._orgs(out, used)
         self._names(out, used)
         self._quoted(out, used)
+        self._title_places(out, used, title)
         self._groups(out, used)
         self._surnames(out, used)
         self._prefixes(out)
         self._place_adjectives(out)
         return out
+
+    def _title_places(self, out: list[Mention], used: list[bool], title: str) -> None:
+        """A place adjective and a noun that the title names and the body repeats is a place of
+        the story: "Brand im Wiener Prater", then "im Wiener Prater" ("Wiener Stadtwald")."""
+        if not title:
+            return
+        for i in range(self.n - 1):
+            j = i + 1
+            if used[i] or used[j] or not self.tags[j].startswith("NN") or not self.place_adj(i):
+                continue
+            t = self.texts[j]
+            if self.lex.org_kind(t) or self.lex.is_group(self.lemmas[j]) or self.title_at(j) \
+                    or t in self.lex.never or f"{self.texts[i]} {t}" not in title:
+                continue
+            if j + 1 < self.n and self.texts[j + 1][:1].isupper():
+                continue  # "Londoner Stadtteil Stockwell": a head before the name
+            # a plural names a body ("Wiener Linien", "Kölner Grünen"), a singular a place
+            kind = "organization" if self.lemmas[j] != t and t.endswith("n") else "place"
+            out.append(Mention(i, j + 1, self.span_text(i, j + 1), kind, (self.texts[i].lower(), t.lower()),
+                               strength=MEDIUM, subject=clause_start(self.doc, i, self.sent_starts)))
+            used[i] = used[j] = True
 
     def _quoted(self, out: list[Mention], used: list[bool]) -> None:
         """Names in quotation marks that act or are named as a body: after an organisation head
@@ -424,6 +446,8 @@ class GermanRules:
         lemma = self.lemmas[i]
         if self.texts[i] != lemma and not self.texts[i].endswith(("s", "es")):
             return False  # a plural ("Stadthallen")
+        if not self.lex.is_building(lemma) or lemma.lower() in self.lex.org_words:
+            return False  # a bare head ("Flughafen", "Zeitung") or no building
         return lemma in self.title_words and self.lemma_counts.get(lemma, 0) >= 2
 
     def _name_noun(self, k: int, used: list[bool], place: bool = False) -> bool:

@@ -42,6 +42,8 @@ HONORIFICS = {"de": {"Herr", "Herrn", "Frau", "Dr.", "Prof."},
 # tokens allowed inside a multiword name between capitalised words
 NAME_LINKS = {"von", "van", "de", "di", "da", "du", "del", "della", "dos", "bin", "ibn", "al", "el", "le",
               "la", "y", "&"}
+# words that end like a building head but are none ("Schneesturm" is no "-turm")
+NOT_BUILDINGS = ("sturm", "anstalten")
 # institutional prefixes that make a bare compound a body of its own ("Bundeskriminalamt")
 INSTITUTIONAL = ("bundes", "landes", "europa", "eu-", "un-", "uno-", "welt", "nato-")
 
@@ -129,6 +131,8 @@ class Lexicon:
 
     def is_building(self, word: str) -> bool:
         low = word.rsplit("-", 1)[-1].lower()
+        if low.endswith(NOT_BUILDINGS):
+            return False
         return any(low.endswith(s) for s in self.buildings)
 
     def is_descriptor(self, word: str) -> bool:
