@@ -233,7 +233,9 @@ class GermanRules:
             return
         for i in range(self.n - 1):
             j = i + 1
-            if used[i] or used[j] or not self.tags[j].startswith("NN") or not self.place_adj(i):
+            w = self.texts[i]
+            if used[i] or used[j] or not self.tags[j].startswith("NN") or not (
+                    self.place_adj(i) or w.endswith("er") and w[:1].isupper() and self.lex.is_city(w[:-2])):
                 continue
             t = self.texts[j]
             if self.lex.org_kind(t) or self.lex.is_group(self.lemmas[j]) or self.title_at(j) \
