@@ -80,7 +80,9 @@ def test_actor_link_leads_to_the_actor_page_listing_its_briefings(page, sample_s
     for b in briefings:
         for a in b["actors"]:
             counts.setdefault(a["slug"], []).append(b["slug"])
-    shared = sorted(counts, key=lambda s: (-len(counts[s]), s))[0]
+    # the page links its first six actors prominently: pick the most shared actor among those
+    key_slugs = {a["slug"] for b in briefings for a in b["actors"][:6]}
+    shared = sorted(key_slugs, key=lambda s: (-len(counts[s]), s))[0]
     source = next(b for b in briefings if shared in [a["slug"] for a in b["actors"]][:6])
     page.goto(f"{sample_url}briefings/{source['slug']}/")
     click(page.locator(f'article a[href$="actors/{shared}/"]').first)
