@@ -352,3 +352,11 @@ def test_de_storm_is_no_tower(de):
     for _name, proc in de.pipeline:
         doc = proc(doc)
     assert "Schneesturm" not in names(doc)
+
+
+def test_en_leading_the_joins_the_name(en):
+    doc = en("The Church of Lantern Keepers denied the claims. A spokesman for the Church of Lantern Keepers "
+             "said The Church of Lantern Keepers would sue.")
+    a = find(doc, "Church of Lantern Keepers")
+    assert a.name == "Church of Lantern Keepers"
+    assert sum(1 for n in names(doc) if "Lantern" in n) == 1

@@ -163,6 +163,8 @@ class EnglishRules:
             if w.isupper() or "." in w and w.replace(".", "").isalpha():
                 w = w.replace(".", "")
             words.append(w)
+        if len(words) >= 2 and words[0] == "the":
+            words = words[1:]  # "The Church of Scientology" is "Church of Scientology"
         return tuple(w.replace(".", "") if w.replace(".", "").isalpha() and len(w) <= 5 else w
                      for w in words)
 

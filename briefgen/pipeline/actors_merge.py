@@ -200,7 +200,8 @@ def _name_and_aliases(e: Entity) -> tuple[str, list[str]]:
         toks = text.split()
         m = next(m for m in e.mentions if m.text == text)
         nominative = text.lower().rstrip("'’").endswith(m.key[-1]) if m.key else True
-        return (not m.generic, len(toks), nominative, len(text), counts[text], -first[text])
+        return (not m.generic, not text.startswith("The "), len(toks), nominative, len(text), counts[text],
+                -first[text])
 
     forms = sorted(counts, key=score, reverse=True)
     name = forms[0]
