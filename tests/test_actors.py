@@ -360,3 +360,20 @@ def test_en_leading_the_joins_the_name(en):
     a = find(doc, "Church of Lantern Keepers")
     assert a.name == "Church of Lantern Keepers"
     assert sum(1 for n in names(doc) if "Lantern" in n) == 1
+
+
+def _with_title(nlp, text: str, title: str):
+    doc = nlp.make_doc(text)
+    doc._.title = title
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_en_title_names_the_body_behind_a_bare_head(en):
+    doc = _with_title(en, "The federal government said on Monday it would cut taxes. The government "
+                          "expects growth.", "Canadian government cuts taxes")
+    a = find(doc, "Canadian government")
+    assert a.kind == "organization" and a.mentions >= 2
+    # without the title, the bare head names nobody
+    assert "Canadian government" not in names(en("The federal government said on Monday it would cut taxes."))

@@ -131,7 +131,35 @@ class EnglishRules:
         self._names(out, used)
         self._generic(out, used)
         self._groups(out, used, with_modifier=False)
+        title = (getattr(doc._, "title", "") or "") if doc.has_extension("title") else ""
+        if title:
+            self._title_bodies(out, title)
         return drop_products(doc, out, self.lex.never)
+
+    def _title_bodies(self, out: list[Mention], title: str) -> None:
+        """The title names a body by demonym or place and head ("Australian government", "Texas
+        police") that the text only calls "the (federal) government": the bare heads are that body."""
+        words = re.findall(r"[\w.'-]+", title)
+        for i in range(1, len(words)):
+            head = words[i].lower()
+            if head not in GENERIC_HEADS:
+                continue
+            a = next((" ".join(words[j:i]) for j in range(max(0, i - 3), i)
+                      if self.lex.place(" ".join(words[j:i]))), None)  # "North Korea military"
+            if a is None and self.lex.adjective_country(words[i - 1]):
+                a = words[i - 1]
+            if a is None:
+                continue
+            key = self._phrase_key(a, head)
+            if any(m.key[-len(key):] == key for m in out if not m.generic):
+                continue  # the body names it itself
+            for m in out:
+                if m.generic and m.key == (head,):
+                    m.text, m.key, m.generic, m.kind, m.strength = f"{a} {head}", key, False, "organization", MEDIUM
+
+    @staticmethod
+    def _phrase_key(a: str, head: str) -> tuple[str, ...]:
+        return tuple(a.lower().split()) + (head,)
 
     def _span_end(self, i: int) -> int:
         texts, j = self.texts, i + 1
