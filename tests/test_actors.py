@@ -377,3 +377,11 @@ def test_en_title_names_the_body_behind_a_bare_head(en):
     assert a.kind == "organization" and a.mentions >= 2
     # without the title, the bare head names nobody
     assert "Canadian government" not in names(en("The federal government said on Monday it would cut taxes."))
+
+
+def test_en_quoted_name_given_by_a_naming_verb(en):
+    doc = en('A group calling itself "Nightowls" claimed the attack. A user called "Redline" posted '
+             'the video. The film "Dark Water" opened on Friday.')
+    assert find(doc, "Nightowls").kind == "organization"
+    assert find(doc, "Redline").kind == "person"
+    assert "Dark Water" not in names(doc)

@@ -43,6 +43,11 @@ GENERIC_HEADS = {"government": False, "police": True, "military": False, "army":
                  "court": False, "ministry": False, "company": False, "commission": False,
                  "council": False, "church": False, "department": False, "agency": False, "party": False,
                  "firm": False, "administration": True, "opposition": True}
+NAMING_VERBS = {"called", "named", "labelled", "labeled", "dubbed", "nicknamed", "styled"}
+NAMING_PHRASES = {"calling itself", "calling themselves", "calls itself", "call themselves", "known as",
+                  "calling himself", "calling herself", "going by"}
+PERSON_NOUNS = {"user", "man", "woman", "boy", "girl", "person", "blogger", "hacker", "poster", "member",
+                "someone", "writer", "author", "artist", "rapper", "singer", "student", "teenager"}
 PLACE_HEADS_EXTRA = {"kingdom": "place", "republic": "place", "states": "place", "emirates": "place"}
 LEGAL_FORMS = {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "plc", "PLC", "AG", "GmbH", "S.A.",
                "N.V.", "LLP"}
@@ -131,10 +136,37 @@ class EnglishRules:
         self._names(out, used)
         self._generic(out, used)
         self._groups(out, used, with_modifier=False)
+        self._quoted_names(out, used)
         title = (getattr(doc._, "title", "") or "") if doc.has_extension("title") else ""
         if title:
             self._title_bodies(out, title)
         return drop_products(doc, out, self.lex.never)
+
+    def _quoted_names(self, out: list[Mention], used: list[bool]) -> None:
+        """A quoted name that something is given: 'a group calling itself "Nightowls"', 'a user
+        called "Redline"', 'known as "The Wardens"'. The noun before says person or body."""
+        texts, n = self.texts, self.n
+        for i, t in enumerate(texts):
+            if t not in ('"', "“", "‘", "'", "``") or i < 1:
+                continue
+            j = i + 1
+            while j < n and j <= i + 4 and texts[j][:1].isupper() and texts[j].isalpha() and not used[j]:
+                j += 1
+            if j == i + 1 or j >= n or texts[j] not in ('"', "”", "’", "'", "''"):
+                continue
+            cue = texts[i - 1].lower()
+            two = " ".join(texts[max(0, i - 2):i]).lower()
+            if cue in NAMING_VERBS:
+                k = i - 2
+            elif two in NAMING_PHRASES:
+                k = i - 3
+            else:
+                continue
+            noun = texts[k].lower() if k >= 0 else ""
+            kind = "person" if noun in PERSON_NOUNS else "organization"
+            out.append(Mention(i + 1, j, self.doc[i + 1:j].text, kind, self._key(i + 1, j), strength=MEDIUM))
+            for q in range(i + 1, j):
+                used[q] = True
 
     def _title_bodies(self, out: list[Mention], title: str) -> None:
         """The title names a body by demonym or place and head ("Australian government", "Texas
