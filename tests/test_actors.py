@@ -385,3 +385,10 @@ def test_en_quoted_name_given_by_a_naming_verb(en):
     assert find(doc, "Nightowls").kind == "organization"
     assert find(doc, "Redline").kind == "person"
     assert "Dark Water" not in names(doc)
+
+
+def test_de_quoted_name_with_org_head_and_role_after_als(de):
+    doc = de("Ein Sprecher vom „Freie Presse Kollektiv“ kritisierte die Polizei. "
+             "Der Schauspieler wurde als „Kommissar Stein“ bekannt.")
+    assert find(doc, "Freie Presse Kollektiv").kind == "organization"
+    assert not any("Stein" in n for n in names(doc))

@@ -37,6 +37,7 @@ TOPONYM_ENDINGS = ("burg", "berg", "dorf", "hausen", "heim", "stadt", "feld", "f
 QUOTE_MARKS = {"„", "“", "\"", "»", "«", "‚", "‘"}
 # verbs that give a name ("„Wüstenfuchs“ genannt"), not a speaker
 NAMING_VERBS = {"bezeichnet", "bezeichnete", "benannt", "heißt", "hieß", "nennt", "nannte", "betitelt"}
+QUOTE_LINKS = {"für", "ohne", "gegen", "statt", "und", "der", "die", "das", "des", "von", "vom", "im", "am"}
 QUOTE_PAIRS = {"„": {"“", "\""}, "«": {"»"}, "»": {"«"}, "\"": {"\""}, "‚": {"‘"}}
 
 
@@ -216,6 +217,7 @@ class GermanRules:
                 self.lemma_counts[lemma] = self.lemma_counts.get(lemma, 0) + 1
         used = [False] * self.n
         out: list[Mention] = []
+        self._quoted_names(out, used)
         self._orgs(out, used)
         self._names(out, used)
         self._quoted(out, used)
@@ -248,6 +250,41 @@ class GermanRules:
             out.append(Mention(i, j + 1, self.span_text(i, j + 1), kind, (self.texts[i].lower(), t.lower()),
                                strength=MEDIUM, subject=clause_start(self.doc, i, self.sent_starts)))
             used[i] = used[j] = True
+
+    def _quoted_spans(self):
+        """(start, end) of the words inside quotation marks: capitalised words, function words
+        between them ("„Ärzte gegen Armut“"), at most six."""
+        texts, n = self.texts, self.n
+        for i, t in enumerate(texts):
+            close = QUOTE_PAIRS.get(t)
+            if close is None:
+                continue
+            j = i + 1
+            while j < n and j <= i + 6 and texts[j] not in close and (
+                    texts[j][:1].isupper() and texts[j].replace("-", "").replace(".", "").isalnum()
+                    or texts[j] in QUOTE_LINKS and j > i + 1):
+                j += 1
+            if j > i + 1 and j < n and texts[j] in close and texts[j - 1][:1].isupper():
+                yield i + 1, j
+
+    def _quoted_names(self, out: list[Mention], used: list[bool]) -> None:
+        """Before the other rules: a quoted name ending in an organisation head is that body
+        („Freie Presse Kollektiv“, „Ärzte für Frieden Verein“); a quoted name after "als" is a
+        role or character ("als „Kommissar Stein“"), no actor."""
+        for s, e in self._quoted_spans():
+            if s >= 2 and self.texts[s - 2] == "als":
+                for k in range(s, e):
+                    used[k] = True
+                continue
+            last = self.texts[e - 1]
+            if e - s >= 2 and self.tags[e - 1].startswith("NN") and self.lex.org_kind(last) == "organization" \
+                    and not self.lex.is_building(last):
+                m = Mention(s, e, self.span_text(s, e), "organization", self.span_key(s, e),
+                            strength=STRONG, subject=clause_start(self.doc, s - 1, self.sent_starts))
+                self._acronym_after(m)
+                out.append(m)
+                for k in range(s, e):
+                    used[k] = True
 
     def _quoted(self, out: list[Mention], used: list[bool]) -> None:
         """Names in quotation marks that act or are named as a body: after an organisation head
@@ -475,6 +512,8 @@ class GermanRules:
 
     def _acronym_after(self, m: Mention) -> None:
         e = m.end
+        if e < self.n and self.texts[e] in QUOTE_MARKS:
+            e += 1  # „Verein der Freunde“ (VdF)
         if e + 2 < self.n and self.texts[e] == "(" and self.texts[e + 2] == ")":
             ac = self.texts[e + 1]
             # an abbreviation starts like the name it abbreviates; "(CDU)" after a person is a party
