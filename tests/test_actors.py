@@ -392,3 +392,9 @@ def test_de_quoted_name_with_org_head_and_role_after_als(de):
              "Der Schauspieler wurde als „Kommissar Stein“ bekannt.")
     assert find(doc, "Freie Presse Kollektiv").kind == "organization"
     assert not any("Stein" in n for n in names(doc))
+
+
+def test_de_quoted_event_name_is_no_actor(de):
+    doc = de("Jedes Jahr findet das „Rock Hagenow Festival“ statt. Die Polizei sperrte die Straße.")
+    assert not any("Hagenow" in n and "Festival" not in n for n in names(doc))
+    assert find(doc, "Polizei").kind == "organization"

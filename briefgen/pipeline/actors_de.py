@@ -277,7 +277,15 @@ class GermanRules:
                     used[k] = True
                 continue
             last = self.texts[e - 1]
-            if e - s >= 2 and self.tags[e - 1].startswith("NN") and self.lex.org_kind(last) == "organization" \
+            kind = self.lex.org_kind(last)
+            if e - s >= 2 and self.tags[e - 1] == "NN" and not kind and not self.lex.is_group(self.lemmas[e - 1]) \
+                    and any(self.tags[k] == "NE" for k in range(s, e - 1)):
+                # „Queer Nord Festival“, „Max Müller Preis“: a name ending in a common noun is an
+                # event or a work, no actor
+                for k in range(s, e):
+                    used[k] = True
+                continue
+            if e - s >= 2 and self.tags[e - 1].startswith("NN") and kind == "organization" \
                     and not self.lex.is_building(last):
                 m = Mention(s, e, self.span_text(s, e), "organization", self.span_key(s, e),
                             strength=STRONG, subject=clause_start(self.doc, s - 1, self.sent_starts))
