@@ -397,8 +397,8 @@ class EnglishRules:
                 and not any((lex.place(w) or ("", "city"))[1] != "city" for w in words)):
             m.kind, m.strength = "person", WEAK  # a given name first: "Nathan Law", not "Civic Passion"
             return
-        if e - s == 1 and s > 0 and texts[s - 1] in PLACE_PREPS:
-            m.kind, m.strength = "place", WEAK
+        if e - s == 1 and s > 0 and texts[s - 1] in PLACE_PREPS and texts[s - 1].lower() != "at":
+            m.kind, m.strength = "place", WEAK  # "in Laredo"; "at Zentrix" is as often a company
             return
         if e - s == 1 and m.text in lex.given_names and not m.text.isupper() \
                 and not (m.text.endswith("s") and m.text[:-1] in lex.given_names):
