@@ -389,7 +389,7 @@ class EnglishRules:
             m.kind, m.strength, m.subject = "person", MEDIUM, True
             return
         if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2 \
-                and not lex.place(words[0]):
+                and not lex.place(words[0]) and not lex.place(words[-1]) and not lex.is_city(words[-1]):
             m.kind, m.strength = "organization", WEAK  # an acronym opens it: "PC World", "CBC News"
             return
         if (len(words) >= 2 and all(w[:1].isupper() for w in words)
@@ -400,9 +400,7 @@ class EnglishRules:
         if e - s == 1 and s > 0 and texts[s - 1] in PLACE_PREPS and texts[s - 1].lower() != "at":
             m.kind, m.strength = "place", WEAK  # "in Laredo"; "at Zentrix" is as often a company
             return
-        if e - s == 1 and m.text in lex.given_names and not m.text.isupper() \
-                and not (m.text.endswith("s") and m.text[:-1] in lex.given_names):
-            m.kind, m.strength = "person", WEAK  # a given name alone: "Gloria", "Cres"
+
 
     def _apposition_after(self, e: int) -> str | None:
         texts = self.texts
