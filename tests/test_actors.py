@@ -399,3 +399,11 @@ def test_de_quoted_event_name_is_no_actor(de):
     assert not any("Queer" in n for n in names(doc))
     assert find(doc, "Polizei").kind == "organization"
     assert find(doc, "Köln").kind == "place"
+
+
+def test_de_plural_name_with_singular_verb(de):
+    doc = de("Mütter gegen Gewalt teilte am Montag mit, die Kampagne werde fortgesetzt. "
+             "Mütter gegen Gewalt fordert mehr Geld.")
+    assert find(doc, "Mütter gegen Gewalt").kind == "organization"
+    doc = de("Viele Mütter gegen Mittag fuhren nach Hause.")
+    assert "Mütter gegen Mittag" not in names(doc)

@@ -37,6 +37,7 @@ TOPONYM_ENDINGS = ("burg", "berg", "dorf", "hausen", "heim", "stadt", "feld", "f
 QUOTE_MARKS = {"„", "“", "\"", "»", "«", "‚", "‘"}
 # verbs that give a name ("„Wüstenfuchs“ genannt"), not a speaker
 NAMING_VERBS = {"bezeichnet", "bezeichnete", "benannt", "heißt", "hieß", "nennt", "nannte", "betitelt"}
+NAME_PREPS = {"ohne", "für", "gegen", "statt"}
 QUOTE_LINKS = {"für", "ohne", "gegen", "statt", "und", "der", "die", "das", "des", "von", "vom", "im", "am"}
 QUOTE_PAIRS = {"„": {"“", "\""}, "«": {"»"}, "»": {"«"}, "\"": {"\""}, "‚": {"‘"}}
 
@@ -218,6 +219,7 @@ class GermanRules:
         used = [False] * self.n
         out: list[Mention] = []
         self._quoted_names(out, used)
+        self._plural_names(out, used)
         self._orgs(out, used)
         self._names(out, used)
         self._quoted(out, used)
@@ -266,6 +268,26 @@ class GermanRules:
                 j += 1
             if j > i + 1 and j < n and texts[j] in close and texts[j - 1][:1].isupper():
                 yield i + 1, j
+
+    def _plural_names(self, out: list[Mention], used: list[bool]) -> None:
+        """A plural noun phrase with a preposition that a singular verb takes as subject is a name:
+        "Reporter ohne Grenzen teilte mit", "Mütter gegen Gewalt fordert" (a group would take
+        "teilten", "fordern")."""
+        texts, n = self.texts, self.n
+        for i in range(n - 3):
+            if texts[i + 1] not in NAME_PREPS or used[i] or not self.tags[i].startswith("NN") \
+                    or self.lemmas[i] == texts[i] or not self.tags[i + 2].startswith("NN"):
+                continue
+            verb = texts[i + 3]
+            if not (verb.islower() and verb.isalpha() and verb.endswith(("te", "t")) and not verb.endswith("ten")
+                    and (verb in self.lex.speech_verbs or verb.endswith("te"))):
+                continue
+            if not clause_start(self.doc, i, self.sent_starts):
+                continue
+            out.append(Mention(i, i + 3, self.span_text(i, i + 3), "organization",
+                               tuple(t.lower() for t in texts[i:i + 3]), strength=STRONG, subject=True))
+            for k in range(i, i + 3):
+                used[k] = True
 
     def _quoted_names(self, out: list[Mention], used: list[bool]) -> None:
         """Before the other rules: a quoted name ending in an organisation head is that body
