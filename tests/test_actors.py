@@ -407,3 +407,10 @@ def test_de_plural_name_with_singular_verb(de):
     assert find(doc, "Mütter gegen Gewalt").kind == "organization"
     doc = de("Viele Mütter gegen Mittag fuhren nach Hause.")
     assert "Mütter gegen Mittag" not in names(doc)
+
+
+def test_de_english_name_heads_give_the_kind(de):
+    # two proper nouns alone would read as a person's name
+    doc = de("Der Harwick Lake trat über die Ufer. Später besuchten sie die Harwick University.")
+    assert find(doc, "Harwick Lake").kind == "place"
+    assert find(doc, "Harwick University").kind == "organization"

@@ -624,7 +624,7 @@ class GermanRules:
         if e - s == 1 and texts[s].isupper() and len(texts[s]) > 1:
             m.kind, m.strength = "organization", MEDIUM  # an acronym: "SPD", "NASA", "THW"
             return
-        head_kind = lex.org_kind(texts[e - 1])
+        head_kind = lex.org_kind(texts[e - 1]) or (lex.foreign_heads.get(texts[e - 1]) if e - s >= 2 else None)
         if head_kind:
             m.kind, m.strength = head_kind, MEDIUM
             return

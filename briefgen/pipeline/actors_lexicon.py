@@ -89,6 +89,7 @@ class Lexicon:
     std_names: dict[str, str] = field(default_factory=dict)  # code -> standard name in this language
     speech_verbs: set[str] = field(default_factory=set)
     cities: set[str] = field(default_factory=set)  # towns and cities of the world (GeoNames)
+    foreign_heads: dict[str, str] = field(default_factory=dict)  # German: English heads ("Lake District")
     given_names: set[str] = field(default_factory=set)  # the quotes helper's given_names.tsv (read only)
 
     memo: dict = field(default_factory=dict)
@@ -200,6 +201,8 @@ def load(lang: str) -> Lexicon:
     org_suffixes = []
     for row in _rows("actors_orgs.tsv"):
         lg, form, match, kind = row[:4]
+        if lang == "de" and lg == "en" and match == "head" and kind in ("place", "organization"):
+            lex.foreign_heads[form.capitalize()] = kind  # English names in German text: "Rift Valley"
         if lg != lang:
             continue
         if len(row) > 4 and row[4] in ("needs-name", "descriptor", "building"):
