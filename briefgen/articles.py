@@ -160,8 +160,9 @@ def split_front_matter(text: str, name: str, errors: list[ArticleError]) -> tupl
     return meta, "\n".join(lines[i + 1:]), i + 2
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as text, so that we validate them ourselves."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML (libyaml's parser where installed) that keeps dates as text, so that we validate
+    them ourselves."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -175,7 +176,8 @@ def load_yaml_mapping(source: str, name: str, *, first_line: int, errors: list[A
     try:
         node = yaml.compose(source, Loader=_Loader)
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        # where the broken construct starts (a flow list, a quoted string) names the line to fix
+        mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
         line = first_line + mark.line if mark else first_line
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         errors.append(ArticleError(name, line, f"front matter is not valid YAML: {problem}"))

@@ -19,11 +19,17 @@ from .model import Article, Briefing
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+# what a briefing is computed from, besides the article: rendering and the CLI are not in it, so
+# a change there re-renders pages without extracting again
+EXTRACTION_CODE = ("pipeline", "extract.py", "model.py")
+
+
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of briefgen's Python and data files: any change to the extraction invalidates the cache."""
+    """Hash of the extraction's Python and data files: any change there invalidates the cache."""
     h = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
+    paths = [p for part in EXTRACTION_CODE for p in ([PACKAGE_DIR / part] + sorted((PACKAGE_DIR / part).rglob("*")))]
+    for path in sorted(paths):
         if path.is_file() and path.suffix in (".py", ".json", ".jsonl", ".tsv", ".txt"):
             h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
             h.update(path.read_bytes())
