@@ -414,3 +414,8 @@ def test_de_english_name_heads_give_the_kind(de):
     doc = de("Der Harwick Lake trat über die Ufer. Später besuchten sie die Harwick University.")
     assert find(doc, "Harwick Lake").kind == "place"
     assert find(doc, "Harwick University").kind == "organization"
+
+
+def test_de_lone_given_name_is_a_person(de):
+    doc = de("Gestern kam Walter nicht zur Sitzung.")
+    assert find(doc, "Walter").kind == "person"

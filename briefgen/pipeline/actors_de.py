@@ -647,6 +647,10 @@ class GermanRules:
         if e - s >= 2 and (tags[s] == "NE" or self._given_start(s)) and not any(texts[k].isupper() or self.place_adj(k)
                                                         for k in range(s, e)):
             m.kind, m.strength = "person", WEAK  # "Neil Alden Armstrong", "Wolfgang Schüssel"
+        if e - s == 1 and not m.kind and self._given_name(s) and self.tags[s] == "NE" and "-" not in texts[s] \
+                and not lex.is_city(texts[s]) and not (s > 0 and self.tags[s - 1].startswith("NN")):
+            # not after a noun: "Marktführer Nike", "Sparte Salomon" describe a company
+            m.kind, m.strength = "person", WEAK  # a given name alone: "Walter", "Johanna"
         if e < self.n and texts[e].lower() in lex.speech_verbs:
             m.subject = True
             if e - s >= 2:
