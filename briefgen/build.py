@@ -97,7 +97,8 @@ def generated_files(briefings: list[Briefing], settings: Settings) -> dict[str, 
         files = render_site(briefings, lang=settings.site_language)
     except DuplicatePath as err:
         raise BuildError([str(err)]) from None
-    return {path: text.encode("utf-8") for path, text in files.items()}
+    # encode file by file, dropping each text as it goes, so the site is never held twice
+    return {path: files.pop(path).encode("utf-8") for path in sorted(files)}
 
 
 def build(settings: Settings, *, site: bool = True, check: bool = False, strict: bool = True,
