@@ -419,3 +419,9 @@ def test_de_english_name_heads_give_the_kind(de):
 def test_de_lone_given_name_is_a_person(de):
     doc = de("Gestern kam Walter nicht zur Sitzung.")
     assert find(doc, "Walter").kind == "person"
+
+
+def test_en_holiday_names_are_no_actors(en):
+    doc = en("Crowds gathered on Founders Day in Harlow. Mayor Ann Tully spoke.")
+    assert "Founders Day" not in names(doc)
+    assert find(doc, "Ann Tully").kind == "person"

@@ -298,6 +298,9 @@ class EnglishRules:
             if not role and self.title_end(s, e) is not None and texts[e - 1].lower() not in lex.org_words:
                 i = e
                 continue
+            if e - s >= 2 and texts[e - 1] in ("Day", "Eve", "Week"):
+                i = e
+                continue  # "Anzac Day", "Christmas Eve": holidays are times, no actors
             # a lone demonym adjective or a lone weak sentence-initial word is no actor
             text = self.doc[s:e].text
             single = e - s == 1
