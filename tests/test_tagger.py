@@ -82,9 +82,10 @@ def test_unknown_compound_takes_its_head_noun(nlp):
 
 
 def test_known_word_lemma_matches_hanta(nlp):
-    from briefgen.pipeline.tagger import HANTA_MODEL, _hanta, known_word
+    from briefgen.pipeline import hanta as hanta_models
+    from briefgen.pipeline.tagger import HANTA_MODEL, known_word
 
-    hanta = _hanta(HANTA_MODEL)
+    hanta = hanta_models.model(HANTA_MODEL)
     for word in ("Konzerns", "Präsidenten", "Minister", "Regierung", "Berichts"):
         hit = known_word(HANTA_MODEL, word)
         if hit is not None:

@@ -20,21 +20,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-HANTA_MODEL = "morphmodel_ger.pgz"
+from . import hanta
+
 MEMO_SIZE = 200_000
 TAG_FIX = {"ADJ(A)": "ADJA", "ADJ(D)": "ADJD"}  # HanTa's spelling -> STTS
 
 
-@lru_cache(maxsize=1)
 def _base_model():
-    try:  # the instance briefgen_tagger already holds for this process
-        from .tagger import _hanta
-
-        return _hanta(HANTA_MODEL)
-    except (ImportError, AttributeError, TypeError):
-        from HanTa import HanoverTagger as ht
-
-        return ht.HanoverTagger(HANTA_MODEL)
+    return hanta.model(hanta.GERMAN)  # the instance briefgen_tagger already holds for this process
 
 
 @lru_cache(maxsize=1)
@@ -101,20 +94,11 @@ class SentenceTagger:
 
 
 # ------------------------------------------------------------------------------------ English
-HANTA_EN = "morphmodel_en.pgz"
 DO_FORM = {"VVD": "did", "VVZ": "does", "VVB": "do"}  # CLAWS: past, 3rd person present, other present
 
 
-@lru_cache(maxsize=1)
 def _english_model():
-    try:  # the instance the English actor rules already hold for this process
-        from .actors_en import _hanta_en
-
-        return _hanta_en()
-    except (ImportError, AttributeError, TypeError):
-        from HanTa import HanoverTagger as ht
-
-        return ht.HanoverTagger(HANTA_EN)
+    return hanta.model(hanta.ENGLISH)  # shared with the English actor rules
 
 
 @lru_cache(maxsize=MEMO_SIZE)

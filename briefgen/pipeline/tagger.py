@@ -26,7 +26,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-HANTA_MODEL = "morphmodel_ger.pgz"
+from . import hanta
+
+HANTA_MODEL = hanta.GERMAN
 # derivational endings that only common nouns have: a word ending so is NN without asking HanTa
 # (long compounds are HanTa's slowest words); plural ending -> singular ending for the lemma
 NOUN_ENDINGS = {"ungen": "ung", "ung": "ung", "heiten": "heit", "heit": "heit", "keiten": "keit",
@@ -51,11 +53,6 @@ ADJ_ENDINGS = tuple(stem + end for stem in ("sch", "lich", "ig", "end", "ier", "
 PART_TAGS = ("NN", "NN_VAR", "ADJ", "VV", "VVnp", "VV_VAR", "APPR", "PTKVZ_SEP", "CARD", "NE", "ADV")
 
 
-@lru_cache(maxsize=4)
-def _hanta(model: str):
-    from HanTa import HanoverTagger as ht
-
-    return ht.HanoverTagger(model)
 
 
 @Language.factory(
@@ -71,7 +68,7 @@ def make_tagger(nlp: Language, name: str, *, model: str = HANTA_MODEL,
 def _compound_tables(model: str):
     """From HanTa's own model: the morphemes that may open a compound, the linking elements
     ("s", "en"), and the known words whose likeliest capitalised tag is NN."""
-    tagger = _hanta(model)
+    tagger = hanta.model(model)
     ints = {tagger.tag2int[t] for t in PART_TAGS if t in tagger.tag2int}
     parts = set()
     for t, morphemes in tagger.LP_m_t.items():
@@ -92,7 +89,7 @@ def _compound_tables(model: str):
 
 @lru_cache(maxsize=4)
 def _lemma_tables(model: str):
-    tagger = _hanta(model)
+    tagger = hanta.model(model)
     t2i = tagger.tag2int
     stems = {"NN": tagger.LP_m_t.get(t2i["NN"], {}), "NE": tagger.LP_m_t.get(t2i["NE"], {})}
     suffixes = tuple(sorted((m for m in tagger.LP_m_t.get(t2i["SUF_NN"], {}) if m.isalpha()),
@@ -107,7 +104,7 @@ def known_word(model: str, word: str) -> tuple[str, str] | None:
     umlaut, old spelling)."""
     if len(word) < 4 or not word.isalpha() or any(c in "äöüÄÖÜß" for c in word) or "ss" in word:
         return None
-    tagger = _hanta(model)
+    tagger = hanta.model(model)
     low = word.lower()
     if low not in tagger.cache:
         return None
@@ -173,14 +170,14 @@ def compound_head(model: str, word: str, analyze) -> tuple[str, str] | None:
             # in HanTa's lexicon: the lemma is first part + stem, as HanTa builds it
             if stem.endswith(NAME_HEADS) or not _splits(low[:i], parts, links):
                 return None
-            lemma = _hanta(model).makelemma([low[:i], stem], "NN")
+            lemma = hanta.model(model).makelemma([low[:i], stem], "NN")
             return word[:i] + lemma[i:], "NN"
     return None
 
 
 def _analyze(model: str, word: str, analyze=None) -> tuple[str, str]:
     """(lemma, STTS tag) of one capitalised word."""
-    tagger = _hanta(model)
+    tagger = hanta.model(model)
     if "-" in word.strip("-"):
         parts = [p for p in word.split("-") if p]
         if any(p[:1].islower() for p in parts[1:]):
