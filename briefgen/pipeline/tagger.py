@@ -53,8 +53,6 @@ ADJ_ENDINGS = tuple(stem + end for stem in ("sch", "lich", "ig", "end", "ier", "
 PART_TAGS = ("NN", "NN_VAR", "ADJ", "VV", "VVnp", "VV_VAR", "APPR", "PTKVZ_SEP", "CARD", "NE", "ADV")
 
 
-
-
 @Language.factory(
     "briefgen_tagger",
     default_config={"model": HANTA_MODEL, "cache_size": CACHE_SIZE},
