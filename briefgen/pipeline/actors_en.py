@@ -17,25 +17,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import hanta
 from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
 from .actors_lexicon import HONORIFICS, Lexicon
 from .actors_products import drop_products
-
-HANTA_EN = "morphmodel_en.pgz"
-
-
-@lru_cache(maxsize=1)
-def _hanta_en():
-    from HanTa import HanoverTagger as ht
-
-    return ht.HanoverTagger(HANTA_EN)
-
 
 @lru_cache(maxsize=100_000)
 def proper_noun(word: str) -> bool:
     """HanTa's English model: is a capitalised word a proper noun (NP0) out of context? Asked
     only for sentence-initial words, where capitals say nothing ("Critics say", "Microsoft says")."""
-    return _hanta_en().analyze(word)[1].startswith("NP")
+    return hanta.model(hanta.ENGLISH).analyze(word)[1].startswith("NP")
 
 PLACE_PREPS = {"in", "at", "from", "near", "across", "outside", "inside", "In", "At", "From"}
 LINKS = {"of", "for", "de", "da", "van", "von", "bin", "al", "&", "du", "la", "le", "del"}
