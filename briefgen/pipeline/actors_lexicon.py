@@ -244,7 +244,13 @@ def load(lang: str) -> Lexicon:
             for row in csv.reader(fh, delimiter="\t"):
                 if len(row) > 2 and row[0] == "verb":
                     for cell in row[1:3]:
-                        lex.speech_verbs.update(w.lower() for w in re.split(r"[|\s]+", cell) if w.isalpha())
+                        for form in cell.split("|"):
+                            words = form.lower().split()
+                            # a separable verb ("führt aus") counts only joined ("ausführt"): its
+                            # finite part alone ("führte") and its particle ("aus") say nothing
+                            word = words[-1] + words[0] if len(words) == 2 else form.lower().strip()
+                            if word.isalpha():
+                                lex.speech_verbs.add(word)
     lex.speech_verbs.update({"de": "sagte sagten sagt sagen erklärte erklärten erklärt teilte teilten "
                                    "betonte betont sprach kritisierte forderte meinte warnte berichtete "
                                    "schrieb bestätigte kündigte", "en": "said says say told stated "

@@ -46,6 +46,8 @@ class Entity:
         return min(m.start for m in self.mentions)
 
     def kind(self, default: str) -> str:
+        if any(m.kind == "person" and m.role and m.strength == STRONG for m in self.mentions):
+            return "person"  # a person title ("Machthaber Kim Jong-un") outweighs weak guesses
         votes: Counter = Counter()
         for m in self.mentions:
             if m.kind:
