@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
 from .common import NO_SEARCH, front_matter, md_link, time_html
-from .labels import kind_plural, label
+from .labels import kind_plural, label, mentions
 from .links import actor_path, briefing_path, relative
 from .text import inline
 
@@ -170,7 +170,7 @@ def actor_page(e: ActorEntry, lang: str) -> str:
     for b, a in e.appearances:
         target = relative(path, briefing_path(b.slug), f"s-{a.sentences[0]}" if a.sentences else None)
         out.append(f"- {time_html(b.date, lang)} · {md_link(b.title, relative(path, briefing_path(b.slug)))} · "
-                   f"{a.mentions} {label(lang, 'mentions')} [↗]({target})")
+                   f"{mentions(lang, a.mentions)} [↗]({target})")
     out.append("")
 
     if e.quotes:

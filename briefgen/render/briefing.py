@@ -10,7 +10,7 @@ from collections import defaultdict
 from ..model import ACTOR_KINDS, Briefing
 from .actors import name_index, resolve
 from .common import front_matter, md_link, time_html
-from .labels import label
+from .labels import label, mentions
 from .links import actor_path, briefing_path, relative
 from .related import KEY_ACTORS
 from .text import inline, safe_url
@@ -49,7 +49,7 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str
             name = f"[{inline(a.name)}]({target})" if target else inline(a.name)
             roles = f" — {inline(', '.join(a.roles))}" if a.roles else ""
             where = f" {evidence_link(a.sentences[0])}" if a.sentences else ""
-            out.append(f"- **{name}** ({L(a.kind if a.kind in ACTOR_KINDS else 'other')}){roles} · {a.mentions} {L('mentions')}{where}")
+            out.append(f"- **{name}** ({L(a.kind if a.kind in ACTOR_KINDS else 'other')}){roles} · {mentions(lang, a.mentions)}{where}")
         rest = b.actors[KEY_ACTORS:]
         if rest:
             names = ", ".join(

@@ -9,7 +9,7 @@ LABELS = {
         "quotes": "Zitate", "questions": "Offene Fragen", "article": "Artikeltext", "source": "Quelle",
         "evidence": "Beleg", "date_unknown": "Datum unbekannt", "unknown_speaker": "Ohne Quellenangabe",
         "hedged": "unbestätigt", "home": "Start", "briefings": "Briefings", "latest": "Neueste Briefings",
-        "by_month": "Briefings nach Monat", "undated": "Ohne Datum", "mentions": "Nennungen",
+        "by_month": "Briefings nach Monat", "undated": "Ohne Datum", "mentions": "Nennungen", "mention": "Nennung",
         "direct": "direkt", "indirect": "indirekt", "reported": "berichtet", "no_briefings": "Noch keine Briefings.",
         "person": "Person", "organization": "Organisation", "place": "Ort", "group": "Gruppe", "other": "Sonstige",
         "intro": "Briefings zu Nachrichtenartikeln: wer beteiligt ist, was wann geschah, wer was sagte und was offen ist.",
@@ -36,7 +36,7 @@ LABELS = {
         "quotes": "Quotes", "questions": "Open questions", "article": "Article text", "source": "Source",
         "evidence": "evidence", "date_unknown": "date unknown", "unknown_speaker": "Unattributed",
         "hedged": "unconfirmed", "home": "Home", "briefings": "Briefings", "latest": "Latest briefings",
-        "by_month": "Briefings by month", "undated": "Undated", "mentions": "mentions",
+        "by_month": "Briefings by month", "undated": "Undated", "mentions": "mentions", "mention": "mention",
         "direct": "direct", "indirect": "indirect", "reported": "reported", "no_briefings": "No briefings yet.",
         "person": "Person", "organization": "Organisation", "place": "Place", "group": "Group", "other": "Other",
         "intro": "Briefings on news articles: who is involved, what happened when, who said what, and what is open.",
@@ -76,6 +76,11 @@ def label(lang: str, key: str, **values: object) -> str:
     """The site's word for `key`; `values` fill its {placeholders} (values are trusted or escaped by the caller)."""
     text = LABELS[lang][key]
     return text.format(**values) if values else text
+
+
+def mentions(lang: str, n: int) -> str:
+    """'1 Nennung', '3 Nennungen'."""
+    return f"{n} {LABELS[lang]['mention' if n == 1 else 'mentions']}"
 
 
 def kind_plural(lang: str, kind: str) -> str:
