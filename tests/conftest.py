@@ -22,3 +22,21 @@ def project(tmp_path: Path) -> Path:
 def chdir_project(project: Path, monkeypatch) -> Path:
     monkeypatch.chdir(project)
     return project
+
+
+def make_blank(lang: str, *components: str, config: dict[str, dict] | None = None):
+    """spacy.blank(lang) with our sentence segmenter and then `components`, in that order."""
+    import spacy
+
+    import briefgen.pipeline  # noqa: F401  registers the factories
+
+    nlp = spacy.blank(lang)
+    for name in ("briefgen_sentences", *components):
+        nlp.add_pipe(name, config=(config or {}).get(name, {}))
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def blank_pipeline():
+    """Factory of blank pipelines with just the components a test needs (no model download)."""
+    return make_blank

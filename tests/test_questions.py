@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from briefgen.model import STANCES, Question
 from briefgen.pipeline import extensions, questions as questions_module  # noqa: F401  (factories)
@@ -12,19 +11,13 @@ from briefgen.pipeline.questions_generate import Word, finish
 
 
 @pytest.fixture(scope="module")
-def nlp_de():
-    nlp = spacy.blank("de")
-    nlp.add_pipe("briefgen_sentences")
-    nlp.add_pipe("briefgen_questions", config={"max_questions": 5})
-    return nlp
+def nlp_de(blank_pipeline):
+    return blank_pipeline("de", "briefgen_questions", config={"briefgen_questions": {"max_questions": 5}})
 
 
 @pytest.fixture(scope="module")
-def nlp_en():
-    nlp = spacy.blank("en")
-    nlp.add_pipe("briefgen_sentences")
-    nlp.add_pipe("briefgen_questions", config={"max_questions": 5})
-    return nlp
+def nlp_en(blank_pipeline):
+    return blank_pipeline("en", "briefgen_questions", config={"briefgen_questions": {"max_questions": 5}})
 
 
 def asked(nlp, text: str) -> list[str]:
@@ -215,10 +208,8 @@ def test_questions_follow_the_contract(nlp_de):
     assert qs[0].question == "Wird der Haushalt beschlossen?"  # the strongest cue ranks first
 
 
-def test_cap_on_questions():
-    nlp = spacy.blank("de")
-    nlp.add_pipe("briefgen_sentences")
-    nlp.add_pipe("briefgen_questions", config={"max_questions": 2})
+def test_cap_on_questions(blank_pipeline):
+    nlp = blank_pipeline("de", "briefgen_questions", config={"briefgen_questions": {"max_questions": 2}})
     text = " ".join(f"Ob die Gemeinde {n} die Straße saniert, ist unklar." for n in range(2, 8))
     assert len(nlp(text)._.questions) == 2
 

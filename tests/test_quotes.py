@@ -2,28 +2,20 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Span
 
 from briefgen.pipeline import quotes as _quotes  # noqa: F401  (registers the factory)
 from briefgen.pipeline import sentences as _sentences  # noqa: F401
 
 
-def _nlp(lang: str):
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("briefgen_sentences")
-    nlp.add_pipe("briefgen_quotes")
-    return nlp
+@pytest.fixture(scope="module")
+def de(blank_pipeline):
+    return blank_pipeline("de", "briefgen_quotes")
 
 
 @pytest.fixture(scope="module")
-def de():
-    return _nlp("de")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return _nlp("en")
+def en(blank_pipeline):
+    return blank_pipeline("en", "briefgen_quotes")
 
 
 def run(nlp, text, actors=()):
