@@ -425,3 +425,21 @@ def test_en_holiday_names_are_no_actors(en):
     doc = en("Crowds gathered on Founders Day in Harlow. Mayor Ann Tully spoke.")
     assert "Founders Day" not in names(doc)
     assert find(doc, "Ann Tully").kind == "person"
+
+
+def test_de_person_title_outweighs_place_guesses(de):
+    # the surname alone also names a town; the title "Machthaber" makes the whole actor a person
+    doc = de("Der Machthaber Omar Kim schrieb einen Brief. Kim antwortete nicht. "
+             "Kim lobte den Brief. Kims Berater schwiegen. Kim reiste ab. Kims Antwort kam spät. "
+             "Dann sprach Kim lange. Kims Minister nickten. Kim lachte. Man wartete auf Kim. "
+             "Kim ging. Kims Wagen fuhr los.")
+    assert find(doc, "Omar Kim").kind == "person"
+
+
+
+def test_de_separable_speech_verbs_count_only_joined():
+    # "führt aus" is a speech verb as "ausführte"; "führte" alone and the particle "aus" are not
+    from briefgen.pipeline.actors_lexicon import load
+    verbs = load("de").speech_verbs
+    assert "ausführte" in verbs and "sagte" in verbs
+    assert "führte" not in verbs and "aus" not in verbs and "mit" not in verbs
