@@ -252,7 +252,7 @@ class GermanRules(CueRules):
                 proper_mods = any(texts[k][:1].isupper() and not self.place_adj(k) for k in range(start, i))
                 if kind == "organization" and not code and lex.is_descriptor(self.lemmas[i]) and j - end <= 3 \
                         and not proper_mods:
-                    # "Rüstungskonzern Diehl", "Fahrgastverband IGEB": a descriptor, then the name;
+                    # "Rüstungskonzern Brenntal", "Fahrgastverband IGEB": a descriptor, then the name;
                     # the name is the actor and the descriptor its role
                     m = Mention(end, j, self.span_text(end, j), "organization", self.span_key(end, j),
                                 strength=STRONG, role=self.span_text(start, i + 1),

@@ -80,7 +80,7 @@ class Lexicon:
     org_words: dict[str, str] = field(default_factory=dict)
     org_suffixes: tuple[tuple[str, str], ...] = ()
     needs_name: tuple[str, ...] = ()  # heads that make an actor only with a name or modifier
-    descriptors: tuple[str, ...] = ()  # heads whose following name is the actor ("Konzern Diehl")
+    descriptors: tuple[str, ...] = ()  # heads whose following name is the actor ("Konzern Brenntal")
     buildings: tuple[str, ...] = ()  # building heads ("-turm", "-halle"): a name must make them actors
     group_forms: set[str] = field(default_factory=set)
     group_suffixes: tuple[str, ...] = ()
