@@ -114,11 +114,7 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
     head = cue.head
     if "z" in cue.flags and ctx.lang == "de":
         # "Ein Sender zitierte X mit den Worten" / "X wird … wie folgt zitiert"
-        k = head
-        while k > s and ((low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT) or ctx.quote_of[k - 1] >= 0):
-            k -= 1  # (a quotation inside the clause does not end it: "von X als „…“ bezeichnet")
-            if ctx.quote_of[k] >= 0:
-                continue
+        for k in _back_in_clause(ctx, s, head):
             if low[k] in PASSIVE:
                 r = ctx.np_right(k + 1, head)
                 return ("np",) + r if r else None
@@ -137,11 +133,7 @@ def _speaker_of(ctx: Ctx, cue: Cue, s: int, e: int) -> tuple | None:
         return _document_source(ctx, s, head)
     if cue.part and ctx.lang == "de":
         # "hat X gesagt" / "wurde gefordert": find the finite auxiliary of the clause
-        k = head
-        while k > s and ((low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT) or ctx.quote_of[k - 1] >= 0):
-            k -= 1  # (a quotation inside the clause does not end it: "von X als „…“ bezeichnet")
-            if ctx.quote_of[k] >= 0:
-                continue
+        for k in _back_in_clause(ctx, s, head):
             if low[k] in PASSIVE:
                 for a in range(k, head):
                     if low[a] in ("von", "vom") and a + 1 < head:
@@ -409,3 +401,14 @@ def find_indirect(ctx: Ctx, *, reported: bool = True, continue_konj: bool = True
 def _cut(ctx: Ctx, f: Found, a: int, b: int) -> Found:
     text = (_span_text(ctx, f.start, a) + " " + _span_text(ctx, b, f.end)).strip()
     return Found(f.kind, text, f.anchor, f.start, f.end, f.sent_start, f.sent_end, f.speaker)
+
+
+def _back_in_clause(ctx, s: int, head: int):
+    """Token indices from head-1 back to the start of the clause (not before s), skipping quoted
+    tokens: a quotation inside the clause does not end it ("von X als „…“ bezeichnet")."""
+    low = ctx.low
+    k = head
+    while k > s and ((low[k - 1] not in BOUNDARY and low[k - 1] not in END_PUNCT) or ctx.quote_of[k - 1] >= 0):
+        k -= 1
+        if ctx.quote_of[k] < 0:
+            yield k
