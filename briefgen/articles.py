@@ -113,6 +113,19 @@ def load_article(path: Path, name: str | None = None, *, default_date: dt.date |
     return parse_article(text, name, default_date=default_date, default_lang=default_lang)
 
 
+def load_articles(files: Iterable[tuple[Path, str]], *, default_date: dt.date | None = None,
+                  default_lang: str | None = None) -> tuple[list[Article], list[ArticleError]]:
+    """Read (file, display name) pairs: the articles that are valid, and every problem of the rest."""
+    articles: list[Article] = []
+    errors: list[ArticleError] = []
+    for path, name in files:
+        try:
+            articles.append(load_article(path, name, default_date=default_date, default_lang=default_lang))
+        except ArticleErrors as err:
+            errors += err.errors
+    return articles, errors
+
+
 def parse_article(text: str, name: str, *, default_date: dt.date | None = None,
                   default_lang: str | None = None) -> Article:
     errors: list[ArticleError] = []

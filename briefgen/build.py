@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import ArticleError, ArticleErrors, expand_paths, find_articles, load_article
+from .articles import ArticleError, expand_paths, find_articles, load_articles
 from .cache import BriefingCache
 from .config import Settings
 from .model import Article, Briefing
@@ -42,23 +42,14 @@ class BuildResult:
 def check_articles(paths: Iterable[Path]) -> tuple[int, list[ArticleError]]:
     """Validate article files and folders; every problem of every file."""
     files, errors = expand_paths(paths)
-    for path, name in files:
-        try:
-            load_article(path, name)
-        except ArticleErrors as err:
-            errors += err.errors
-    return len(files), errors
+    return len(files), errors + load_articles(files)[1]
 
 
 def read_articles(folder: Path) -> list[Article]:
     """All articles under `folder`, or BuildError with every problem (including duplicate slugs)."""
     paths, errors = find_articles(folder)
-    articles = []
-    for path in paths:
-        try:
-            articles.append(load_article(path, path.relative_to(folder).as_posix()))
-        except ArticleErrors as err:
-            errors += err.errors
+    articles, problems = load_articles((path, path.relative_to(folder).as_posix()) for path in paths)
+    errors += problems
     by_slug: dict[str, Article] = {}
     for a in articles:
         if a.slug in by_slug:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .articles import ArticleErrors, expand_paths, load_article
+from .articles import expand_paths, load_articles
 from .config import ConfigError, load_settings
 
 
@@ -57,12 +57,8 @@ def extract(paths: tuple[Path, ...], date: dt.date | None, lang: str | None) -> 
     from .extract import Extractor
 
     files, errors = expand_paths(paths)
-    articles = []
-    for path, name in files:
-        try:
-            articles.append(load_article(path, name, default_date=date, default_lang=lang))
-        except ArticleErrors as err:
-            errors += err.errors
+    articles, problems = load_articles(files, default_date=date, default_lang=lang)
+    errors += problems
     if errors:
         for e in errors:
             click.echo(f"error: {e}", err=True)
