@@ -2,30 +2,20 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Span
 
 from briefgen.model import Actor
 from briefgen.pipeline import actors, extensions, sentences, tagger  # noqa: F401  (factories)
 
 
-def pipeline(lang: str):
-    nlp = spacy.blank(lang)
-    nlp.add_pipe("briefgen_sentences")
-    if lang == "de":
-        nlp.add_pipe("briefgen_tagger")
-    nlp.add_pipe("briefgen_actors")
-    return nlp
+@pytest.fixture(scope="module")
+def de(blank_pipeline):
+    return blank_pipeline("de", "briefgen_tagger", "briefgen_actors")
 
 
 @pytest.fixture(scope="module")
-def de():
-    return pipeline("de")
-
-
-@pytest.fixture(scope="module")
-def en():
-    return pipeline("en")
+def en(blank_pipeline):
+    return blank_pipeline("en", "briefgen_actors")
 
 
 def find(doc, form: str) -> Actor:
