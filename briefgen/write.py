@@ -44,9 +44,10 @@ def existing_files(target: Path) -> dict[str, Path]:
     return {p.relative_to(target).as_posix(): p for p in sorted(target.rglob("*")) if p.is_file()}
 
 
-def compare(files: dict[str, bytes], target: Path) -> Changes:
-    """What writing `files` would change in `target` (nothing is written)."""
-    old = existing_files(target)
+def compare(files: dict[str, bytes], target: Path, old: dict[str, Path] | None = None) -> Changes:
+    """What writing `files` would change in `target` (nothing is written); `old` is
+    `existing_files(target)` when the caller already has it."""
+    old = existing_files(target) if old is None else old
     changes = Changes()
     for rel, data in files.items():
         if rel not in old:
@@ -91,12 +92,12 @@ def write_tree(files: dict[str, bytes], target: Path, staging: Path) -> Changes:
         check_relative(rel)
     staging.mkdir(parents=True, exist_ok=True)
     recover(target, staging)
-    changes = compare(files, target)
+    old = existing_files(target)
+    changes = compare(files, target, old)
     if not changes.stale and target.is_dir():
         return changes
     new, _ = staging_paths(target, staging)
     new.mkdir(parents=True)
-    old = existing_files(target)
     unchanged = set(files) - set(changes.added) - set(changes.changed)
     for rel in sorted(files):
         dest = new / rel
