@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .model import Article, Briefing, Event, Quote, Sentence
+from .model import Article, Briefing, Sentence
 from .pipeline import make_nlp
 
 SUMMARY_SENTENCES = 2
@@ -61,7 +61,7 @@ def briefing_from_doc(article: Article, doc: Doc) -> Briefing:
         body=article.body,
         actors=tuple(doc._.actors or ()),
         time_expressions=tuple(doc._.timexes or ()),
-        events=tuple(sorted(events, key=_event_order)),
+        events=events,  # in calendar order, as briefgen_events sorts them (a week by its Monday)
         quotes=quotes,
         questions=tuple(doc._.questions or ())[:5],
         sentences=sentences,
@@ -70,11 +70,6 @@ def briefing_from_doc(article: Article, doc: Doc) -> Briefing:
         url=article.url,
         tags=article.tags,
     )
-
-
-def _event_order(event: Event) -> tuple:
-    # dated events by value (ISO strings sort chronologically at equal precision), undated last
-    return (event.date is None, event.date or "", event.sentence)
 
 
 def sentence_offsets(doc: Doc) -> tuple[Sentence, ...]:

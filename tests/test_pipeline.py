@@ -39,3 +39,10 @@ def test_trained_model_setting_loads_a_saved_pipeline(tmp_path):
     article = parse_article("---\ntitle: T\nlang: en\ndate: 2025-01-02\n---\nThe Harbour Board met on Monday.", "a.md")
     briefing = Extractor(models={"en": str(tmp_path / "en_test_model")})(article)
     assert briefing.date == dt.date(2025, 1, 2) and briefing.sentences
+
+
+def test_briefing_events_keep_calendar_order_with_weeks():
+    text = ("---\ntitle: T\nlang: de\ndate: 2025-08-21\n---\n"
+            "Die Straße bleibt bis Anfang nächster Woche gesperrt. Im September soll sie saniert werden.")
+    events = Extractor()(parse_article(text, "a.md")).events
+    assert [e.date for e in events] == ["2025-W35", "2025-09"]
