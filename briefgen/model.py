@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 SCHEMA = "briefgen.briefing/1"
@@ -20,15 +21,17 @@ STANCES = ("asserted", "attributed", "hedged")
 RESERVED_NAMES = frozenset("con prn aux nul com1 com2 com3 com4 com5 com6 com7 com8 com9 lpt1 lpt2 lpt3 lpt4 "
                            "lpt5 lpt6 lpt7 lpt8 lpt9".split())
 ISO_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the site asks for the slug of the same actor names again and again
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug: NFKD-folded, lower case, words joined by '-', never empty, never a path."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
     text = text.replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     slug = slug[:max_length].rstrip("-")
     if slug in RESERVED_NAMES:  # names some file systems refuse ("con.md", "nul.json")
         slug = f"{slug}-x"

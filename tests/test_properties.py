@@ -64,3 +64,17 @@ def test_any_front_matter_is_accepted_or_refused_with_a_message(title, tags):
         assert all(e.path == "p.md" and e.line for e in err.errors)
         return
     check(EXTRACTOR(article))
+
+
+FOLDERS = st.lists(st.sampled_from(["briefings", "actors", "timeline", "x", "b"]), max_size=3)
+PAGES = st.sampled_from(["index.md", "a.md", "2025-01.md"])
+
+
+@given(FOLDERS, PAGES, FOLDERS, PAGES)
+def test_relative_links_agree_with_posixpath(here, page, there, target):
+    import posixpath
+
+    from briefgen.render.links import relative
+    from_page, to_page = "/".join(here + [page]), "/".join(there + [target])
+    assert relative(from_page, to_page) == posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    assert relative(from_page, to_page, "s-3").endswith("#s-3")

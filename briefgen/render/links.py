@@ -6,7 +6,6 @@ need the URL a page will have on the site, which depends on `use_directory_urls`
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from ..model import slugify
@@ -29,8 +28,14 @@ def tag_path(tag: str) -> str:
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A Markdown link target from one docs/ path to another (both POSIX, relative to docs/)."""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A Markdown link target from one docs/ path to another (both POSIX, relative to docs/,
+    without "." or ".." parts: the paths briefgen generates)."""
+    here = from_page.split("/")[:-1]
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    rel = "/".join([".."] * (len(here) - common) + there[common:])
     return f"{rel}#{anchor}" if anchor else rel
 
 

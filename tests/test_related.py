@@ -1,0 +1,45 @@
+"""Related briefings at archive scale: only the briefings nearest in time per shared actor."""
+from __future__ import annotations
+
+import datetime as dt
+
+from briefgen.model import Actor, Briefing
+from briefgen.render import related
+from briefgen.render.related import nearest, related_briefings
+
+COUNCIL = Actor("Stadtrat Lindenau", "organization")
+MAYOR = Actor("Petra Holm", "person")
+
+
+def daily(n: int, *actors_of) -> list[Briefing]:
+    start = dt.date(2024, 1, 1)
+    return [Briefing(slug=f"b{i:04d}", title=f"Sitzung {i}", date=start + dt.timedelta(days=i), language="de",
+                     summary="", actors=tuple(actors_of[0](i))) for i in range(n)]
+
+
+def test_nearest_walks_outwards_from_the_briefing_and_skips_it():
+    group = sorted((b.date.toordinal(), b.slug, b) for b in daily(10, lambda i: [COUNCIL]))
+    b5 = group[5][2]
+    assert [b.slug for b in nearest(group, b5, 4)] == ["b0006", "b0004", "b0007", "b0003"]
+    assert len(nearest(group, b5, 100)) == 9
+
+
+def test_an_actor_in_every_briefing_gives_each_its_nearest_neighbours(monkeypatch):
+    monkeypatch.setattr(related, "CANDIDATES", 6)
+    briefings = daily(200, lambda i: [COUNCIL] + ([MAYOR] if i in (20, 150) else []))
+    rel = related_briefings(briefings)
+    assert [b.slug for b, _ in rel["b0100"]] == ["b0099", "b0101", "b0098", "b0102", "b0097"]
+    # two shared actors rank first, but only when the other briefing is among the nearest for one
+    # of them: b0150 is the mayor's only other briefing, so it is found from b0020
+    assert rel["b0020"][0][0].slug == "b0150" and rel["b0020"][0][1] == ["Stadtrat Lindenau", "Petra Holm"]
+
+
+def test_with_enough_candidates_the_result_is_exact():
+    briefings = daily(30, lambda i: [COUNCIL] + ([MAYOR] if i % 7 == 0 else []))
+    rel = related_briefings(briefings)
+    for b in briefings:
+        def exact_rank(o):
+            shared = len({a.slug for a in b.actors} & {a.slug for a in o.actors})
+            return (-shared, abs((o.date - b.date).days), o.slug)
+        expected = sorted((o for o in briefings if o is not b), key=exact_rank)[:related.RELATED]
+        assert [o.slug for o, _ in rel[b.slug]] == [o.slug for o in expected]
