@@ -5,7 +5,7 @@ import datetime as dt
 
 from briefgen.model import Actor, Briefing
 from briefgen.render import related
-from briefgen.render.related import nearest, related_briefings
+from briefgen.render.related import neighbours, related_briefings
 
 COUNCIL = Actor("Stadtrat Lindenau", "organization")
 MAYOR = Actor("Petra Holm", "person")
@@ -17,11 +17,13 @@ def daily(n: int, *actors_of) -> list[Briefing]:
                      summary="", actors=tuple(actors_of[0](i))) for i in range(n)]
 
 
-def test_nearest_walks_outwards_from_the_briefing_and_skips_it():
-    group = sorted((b.date.toordinal(), b.slug, b) for b in daily(10, lambda i: [COUNCIL]))
-    b5 = group[5][2]
-    assert [b.slug for b in nearest(group, b5, 4)] == ["b0006", "b0004", "b0007", "b0003"]
-    assert len(nearest(group, b5, 100)) == 9
+def test_neighbours_are_the_briefings_next_in_time_without_the_briefing_itself():
+    briefings = daily(10, lambda i: [COUNCIL])
+    group = [((b.date.toordinal(), b.slug), b) for b in briefings]
+    assert [b.slug for b in neighbours(group, briefings[5], 4)] == ["b0003", "b0004", "b0006", "b0007"]
+    assert [b.slug for b in neighbours(group, briefings[0], 3)] == ["b0001", "b0002", "b0003"]
+    assert [b.slug for b in neighbours(group, briefings[9], 2)] == ["b0007", "b0008"]
+    assert len(neighbours(group, briefings[5], 100)) == 9
 
 
 def test_an_actor_in_every_briefing_gives_each_its_nearest_neighbours(monkeypatch):
@@ -29,8 +31,7 @@ def test_an_actor_in_every_briefing_gives_each_its_nearest_neighbours(monkeypatc
     briefings = daily(200, lambda i: [COUNCIL] + ([MAYOR] if i in (20, 150) else []))
     rel = related_briefings(briefings)
     assert [b.slug for b, _ in rel["b0100"]] == ["b0099", "b0101", "b0098", "b0102", "b0097"]
-    # two shared actors rank first, but only when the other briefing is among the nearest for one
-    # of them: b0150 is the mayor's only other briefing, so it is found from b0020
+    # b0150 is the mayor's only other briefing: found through the mayor, it shares two actors
     assert rel["b0020"][0][0].slug == "b0150" and rel["b0020"][0][1] == ["Stadtrat Lindenau", "Petra Holm"]
 
 

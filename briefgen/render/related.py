@@ -2,7 +2,7 @@
 
 An actor found in a large part of the archive (a head of government, a city council) would make
 every briefing a candidate of every other; so per shared actor only the `CANDIDATES` briefings
-nearest in time are considered, which keeps the cost linear in the archive size.
+next to it in time are considered, which keeps the cost linear in the archive size.
 """
 from __future__ import annotations
 
@@ -13,49 +13,41 @@ from ..model import Briefing
 
 KEY_ACTORS = 6
 RELATED = 5
-CANDIDATES = 50  # per shared actor, the briefings nearest in time that are considered
+CANDIDATES = 50  # per shared actor, the briefings next in time (half before, half after) considered
 
 
 def key_actor_slugs(b: Briefing) -> list[str]:
     return list(dict.fromkeys(a.slug for a in b.actors[:KEY_ACTORS]))
 
 
-def _day(b: Briefing) -> int:
-    return b.date.toordinal() if b.date else 10**7  # undated ones sort after every date
+def _order(b: Briefing) -> tuple[int, str]:
+    return (b.date.toordinal() if b.date else 10**7, b.slug)  # undated ones after every date
 
 
-def nearest(group: list[tuple[int, str, Briefing]], b: Briefing, n: int) -> list[Briefing]:
-    """The `n` briefings of `group` (sorted by day, slug) nearest in time to `b`, `b` excluded."""
-    i = bisect.bisect_left(group, (_day(b), b.slug))
-    lo, hi, out = i - 1, i, []
-    while len(out) < n and (lo >= 0 or hi < len(group)):
-        if hi < len(group) and (lo < 0 or group[hi][0] - _day(b) <= _day(b) - group[lo][0]):
-            candidate, hi = group[hi][2], hi + 1
-        else:
-            candidate, lo = group[lo][2], lo - 1
-        if candidate.slug != b.slug:
-            out.append(candidate)
-    return out
+def neighbours(group: list[tuple[tuple[int, str], Briefing]], b: Briefing, n: int) -> list[Briefing]:
+    """Up to `n` briefings of `group` (sorted by date, slug) next to `b` in time, `b` excluded."""
+    i = bisect.bisect_left(group, _order(b), key=lambda entry: entry[0])
+    half = n // 2
+    lo = max(0, min(i - half, len(group) - n - 1))
+    return [other for _, other in group[lo:lo + n + 1] if other is not b][:n]
 
 
 def related_briefings(briefings: list[Briefing], limit: int = RELATED) -> dict[str, list[tuple[Briefing, list[str]]]]:
     """briefing slug -> [(other briefing, names of the shared key actors)], best first."""
-    by_actor: dict[str, list[tuple[int, str, Briefing]]] = defaultdict(list)
+    keys = {b.slug: key_actor_slugs(b) for b in briefings}
+    by_actor: dict[str, list[tuple[tuple[int, str], Briefing]]] = defaultdict(list)
     for b in briefings:
-        for slug in key_actor_slugs(b):
-            by_actor[slug].append((_day(b), b.slug, b))
+        for slug in keys[b.slug]:
+            by_actor[slug].append((_order(b), b))
     for group in by_actor.values():
-        group.sort(key=lambda entry: entry[:2])
+        group.sort(key=lambda entry: entry[0])
+    sets = {slug: set(k) for slug, k in keys.items()}
     out: dict[str, list[tuple[Briefing, list[str]]]] = {}
     for b in briefings:
         names = {a.slug: a.name for a in b.actors[:KEY_ACTORS]}
-        others = {other.slug: other for slug in key_actor_slugs(b)
-                  for other in nearest(by_actor[slug], b, CANDIDATES)}
+        others = {other.slug: other for slug in keys[b.slug] for other in neighbours(by_actor[slug], b, CANDIDATES)}
         # every key actor a candidate shares (in b's order), also those it was not found through
-        shared = {}
-        for s, other in others.items():
-            theirs = set(key_actor_slugs(other))
-            shared[s] = [name for slug, name in names.items() if slug in theirs]
+        shared = {s: [name for slug, name in names.items() if slug in sets[s]] for s in others}
 
         def rank(slug: str) -> tuple:
             other = others[slug]
