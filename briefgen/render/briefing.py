@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from ..model import ACTOR_KINDS, Briefing
 from .actors import name_index, resolve
-from .common import front_matter, md_link, time_html
+from .common import evidence_html, front_matter, html_list, md_link, time_html
 from .labels import label, mentions
 from .links import actor_path, briefing_path, relative
 from .related import KEY_ACTORS
@@ -60,11 +60,11 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str
 
     if b.events:
         out += [f"## {L('timeline')}", ""]
-        for e in b.events:
-            hedge = f" *({L('hedged')})*" if e.stance == "hedged" else ""
-            out.append(f"- **{time_html(e.date, lang)}** — {inline(e.text)}{hedge} "
-                       f"<small>„{inline(e.expression)}“</small> {evidence_link(e.sentence)}")
-        out.append("")
+        out += html_list([
+            f"<strong>{time_html(e.date, lang)}</strong> — {inline(e.text)}"
+            + (f" <em>({L('hedged')})</em>" if e.stance == "hedged" else "")
+            + f" <small>„{inline(e.expression)}“</small> {evidence_html(e.sentence)}"
+            for e in b.events])
 
     if b.quotes:
         out += [f"## {L('quotes')}", ""]
@@ -76,17 +76,16 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str
             actor = resolve(names, speaker) if quotes[0].speaker else None
             target = actor_link(actor) if actor is not None and actor_link else None
             out += [f"### {md_link(speaker, target) if target else inline(speaker)}", ""]
-            for q in quotes:
-                hedge = f" *({L('hedged')})*" if q.stance == "hedged" else ""
-                text = f"„{inline(q.text)}“" if q.kind == "direct" else inline(q.text)
-                out.append(f"- {text} <small>{L(q.kind)}</small>{hedge} {evidence_link(q.sentence_index)}")
-            out.append("")
+            out += html_list([
+                (f"„{inline(q.text)}“" if q.kind == "direct" else inline(q.text))
+                + f" <small>{L(q.kind)}</small>"
+                + (f" <em>({L('hedged')})</em>" if q.stance == "hedged" else "")
+                + f" {evidence_html(q.sentence_index)}"
+                for q in quotes])
 
     if b.questions:
         out += [f"## {L('questions')}", ""]
-        for i, q in enumerate(b.questions, 1):
-            out.append(f"{i}. {inline(q.question)} {evidence_link(q.sentence)}")
-        out.append("")
+        out += html_list([f"{inline(q.question)} {evidence_html(q.sentence)}" for q in b.questions], ordered=True)
 
     if related:
         page = briefing_path(b.slug)

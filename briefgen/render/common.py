@@ -6,7 +6,7 @@ import re
 
 from ..model import ISO_VALUE
 from .labels import format_date
-from .text import inline, yaml_value
+from .text import attr, inline, yaml_value
 
 DESCRIPTION_CHARS = 300
 NO_SEARCH = {"exclude": True}  # front matter `search:` of pages that only list others (Material)
@@ -72,3 +72,25 @@ def one_line(summary: str, limit: int = 180) -> str:
 def md_link(label_text: str, target: str) -> str:
     """A Markdown link with an escaped (untrusted) label; `target` is a path we generated."""
     return f"[{inline(label_text)}]({target})"
+
+
+# Long generated lists are written as raw HTML blocks: Python-Markdown stashes them without running
+# its inline patterns (the most expensive part of a site build). Text in them goes through `inline`
+# like everywhere else (numeric character references: inert in HTML as in Markdown). MkDocs neither
+# rewrites nor checks links in raw HTML, so they are the URLs of the built site (SiteUrls.href) or
+# anchors of the same page.
+
+def html_link(label_text: str, href: str) -> str:
+    """<a> with an escaped (untrusted) label; `href` is a URL we generated."""
+    return f'<a href="{attr(href)}">{inline(label_text)}</a>'
+
+
+def evidence_html(index: int) -> str:
+    """The link from a list item to its sentence on the same briefing page."""
+    return f'<a href="#s-{index}">↗</a>'
+
+
+def html_list(items: list[str], *, ordered: bool = False) -> list[str]:
+    """A raw HTML list block (items are HTML) with the blank lines Markdown needs around it."""
+    tag = "ol" if ordered else "ul"
+    return [f"<{tag}>", *(f"<li>{item}</li>" for item in items), f"</{tag}>", ""]

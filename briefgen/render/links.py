@@ -57,6 +57,13 @@ class SiteUrls:
             url = stem + ".html"
         return self.file(url) + (f"#{anchor}" if anchor else "")
 
+    def href(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
+        """A link from one page to another as the built site needs it, for raw HTML (which MkDocs
+        neither rewrites nor checks): relative from the URL of `from_page` to that of `to_page`."""
+        local = SiteUrls(directory_urls=self.directory_urls)
+        rel = relative(local.page(from_page), local.page(to_page)) or "./"
+        return f"{rel}#{anchor}" if anchor else rel
+
     def file(self, path: str) -> str:
         base = (self.site_url or "").rstrip("/")
         return f"{base}/{path}" if base else path
