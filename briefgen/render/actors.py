@@ -70,7 +70,7 @@ def collect_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
         index = name_index(b)
         for a in b.actors:
             e = entries.setdefault(a.slug, ActorEntry(slug=a.slug, kind=a.kind))
-            if not any(prev is b for prev, _ in e.appearances):
+            if not e.appearances or e.appearances[-1][0] is not b:  # briefing by briefing: the last is enough
                 e.appearances.append((b, a))
             names[a.slug][a.name] += a.mentions
             seen = {_key(r) for r in e.roles}

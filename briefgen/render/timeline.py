@@ -92,7 +92,7 @@ def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
             w = words(e.text)
             for item in groups[(date, slugs)]:
                 if similar(item.words, w):
-                    if not any(src is b for src, _ in item.sources):
+                    if item.sources[-1][0] is not b:  # briefing by briefing: the last is enough
                         item.sources.append((b, e))
                     break
             else:
