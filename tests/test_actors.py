@@ -433,3 +433,40 @@ def test_de_separable_speech_verbs_count_only_joined():
     verbs = load("de").speech_verbs
     assert "ausführte" in verbs and "sagte" in verbs
     assert "führte" not in verbs and "aus" not in verbs and "mit" not in verbs
+
+
+# ---------------------------------------------------------------- German: common nouns, descriptions
+def test_de_counted_or_indefinite_word_is_no_name(de):
+    # HanTa may read a common noun as a name; an indefinite article or a count says it is none
+    doc = de("Der Lieferwagen von Tessler prallte gegen einen Baum. Vor Ort waren fünf Atemschutztrupps.")
+    assert "Baum" not in names(doc)
+    assert "Atemschutztrupps" not in names(doc)
+    assert find(doc, "Tessler")
+
+
+def test_de_abstract_noun_is_no_surname(de):
+    doc = de("Der Verband wirft Jana Kolbe Verzögerung vor. Kolbe weist das zurück.")
+    assert find(doc, "Jana Kolbe").kind == "person"
+    assert not any("Verzögerung" in n for n in names(doc))
+
+
+def test_de_adjective_and_plural_head_is_a_group_not_a_name(de):
+    doc = de("Die Lage ist angespannt. Radikale Gruppen wurden lange geduldet. Die Tiere wurden in "
+             "mehreren niedersächsischen Landkreisen untersucht.")
+    assert not any("Landkreisen" in n for n in names(doc))
+    groups = [a for a in doc._.actors if "Gruppen" in a.name]
+    assert all(a.kind == "group" for a in groups)
+
+
+def test_de_title_compound_is_a_role_not_part_of_the_name(de):
+    doc = de("Der Partei-Vorsitzende Tamas Orlay erklärte die Ziele. Orlay sprach lange.")
+    a = find(doc, "Tamas Orlay")
+    assert a.kind == "person"
+    assert "Partei-Vorsitzende" in a.roles
+
+
+def test_de_describing_adjective_stays_out_of_a_name(de):
+    doc = de("Die Initiative wurde gegen die nationalistische Freie Bürgerwehr gegründet. "
+             "Die jemenitische Regierung schwieg.")
+    assert find(doc, "Freie Bürgerwehr").kind == "organization"
+    assert find(doc, "jemenitische Regierung")

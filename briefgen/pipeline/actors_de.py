@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .actors_common import MEDIUM, STRONG, WEAK, Mention, clause_start
 from .actors_de_cues import ARTICLES, INDEFINITE, CueRules, _is_lower_adj
+from .actors_de_nouns import ABSTRACT_SUFFIXES, NounRules
 from .actors_lexicon import HONORIFICS, NAME_LINKS, Lexicon
 
 PLACE_PREPS = {"in", "nach", "aus", "bei", "Im", "In", "Nach", "Aus", "durch", "über"}
@@ -41,7 +42,7 @@ def _adj_stem(word: str) -> str:
     return low
 
 
-class GermanRules(CueRules):
+class GermanRules(CueRules, NounRules):
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
 
@@ -90,6 +91,8 @@ class GermanRules(CueRules):
             return False
         if self.sent_starts[j] or t in self.lex.never or t.lower() in self.lex.stop:
             return False
+        if t.lower().endswith(ABSTRACT_SUFFIXES):
+            return False  # "wirft Jana Kolbe Verzögerung vor": abstract nouns are no surnames
         if self._given_name(j - 1) and t.replace("-", "").isalpha() and not self.lex.is_title(t) \
                 and not self.lex.org_kind(t) and not self.lex.is_group(self.lemmas[j]) \
                 and not self.lex.place(t) and not (j >= 3 and self.tags[j - 2] == "NE" and self.tags[j - 3] == "NE"):
@@ -214,13 +217,18 @@ class GermanRules(CueRules):
         while k > 0:
             prev = self.texts[k - 1]
             tag = self.tags[k - 1]
-            if prev[:1].isupper() and (tag.startswith("ADJ") or tag == "NNA") and prev.lower() not in self.lex.stop:
+            if prev[:1].isupper() and (tag.startswith("ADJ") or tag == "NNA") and prev.lower() not in self.lex.stop \
+                    and not self.title_at(k - 1):
                 k -= 1  # "Auswärtiges Amt", "Deutscher Bundestag", "Neue Ungarische Garde"
             elif prev[:1].isupper() and self.place_adj(k - 1):
                 k -= 1  # "Berliner Polizei", "Wiener Feuerwehr"
-            elif allow_lower and _is_lower_adj(prev) and (self.lex.adjective_country(prev)
-                                                         or _adj_stem(prev).endswith("isch")):
-                k -= 1  # "jemenitische Regierung", "schleswig-holsteinisches Sozialministerium"
+            elif allow_lower and k == i and _is_lower_adj(prev) and (
+                    self.lex.adjective_country(prev)
+                    or _adj_stem(prev).endswith("isch") and not _adj_stem(prev).endswith("istisch")):
+                # "jemenitische Regierung", "schleswig-holsteinisches Sozialministerium"; not before
+                # a name's own adjective ("die rechtsextreme Ungarische Garde") nor an ideology
+                # ("islamistisch", "kommunistisch"), which describes
+                k -= 1
             else:
                 break
         return k
@@ -281,6 +289,18 @@ class GermanRules(CueRules):
             elif (end + 2 < self.n and texts[end] in ("der", "des") and texts[end + 1][:1].isupper()
                   and tags[end + 1].startswith("ADJ") and texts[end + 2][:1].isupper()):
                 end += 3  # "Sicherheitsrat der Vereinten Nationen"
+            if start < i and end == i + 1 and self._plural(i) and self._only_described(start, i):
+                # "mehreren baden-württembergischen Landkreisen", "Rechtsextremistische Gruppen":
+                # adjectives and a plural head describe several bodies or places, they name none;
+                # bodies that act are an unnamed group
+                if kind == "organization":
+                    out.append(Mention(start, end, self.span_text(start, end), "group",
+                                       self.span_key(start, end), strength=MEDIUM,
+                                       subject=clause_start(self.doc, start, self.sent_starts)))
+                    for k in range(start, end):
+                        used[k] = True
+                i = end
+                continue
             head_only = start == i and end == i + 1
             low = self.lemmas[i].lower() if "-" not in t else t.lower()
             if head_only and t != self.lemmas[i] and t.lower().endswith(("en", "n", "e")) \
@@ -379,6 +399,9 @@ class GermanRules(CueRules):
             if end - start == 1 and any(c.isdigit() for c in span):
                 i = end
                 continue  # "U1", "A380": lines and products, not actors
+            if end - start == 1 and start == i and self._counted(start):
+                i = end
+                continue  # "gegen einen Baum", "fünf Atemschutztrupps": a common noun HanTa took for a name
             # a surname HanTa took for a noun keeps its form: "Mair" is no plural of "Mai"
             key = tuple(self.texts[k].lower() if k >= i and not self.tags[k].startswith(("NE", "FM"))
                         and self.tags[k] and not self.texts[k].isupper() and k > i else self.key(k)

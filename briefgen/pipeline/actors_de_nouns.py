@@ -1,0 +1,52 @@
+"""German common nouns that look like names, mixed into actors_de.GermanRules.
+
+HanTa tags some common nouns as proper nouns, and German capitalises every noun, so the shape of
+the phrase decides:
+- a word counted or after an indefinite article is a common noun ("einen Baum", "fünf Trupps");
+- an abstract noun ("-ung", "-heit", "-schaft") is no surname after a name;
+- adjectives whose capital says nothing (lower case, or the sentence's first word) and a plural
+  head describe several bodies or places ("mehreren bayerischen Landkreisen"), they name none.
+"""
+from __future__ import annotations
+
+from .actors_de_cues import INDEFINITE
+
+# derivational endings of abstract and collective nouns, which no surname has
+ABSTRACT_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
+                     "tionen", "ität", "itäten", "ismus", "nis", "nisse", "nissen")
+# words that count a common noun ("zwei Häuser", "mehrere Landkreise"); names are not counted
+COUNT_WORDS = {"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+               "zwanzig", "hundert", "tausend", "mehrere", "mehreren", "einige", "einigen", "etliche",
+               "etlichen", "zahlreiche", "zahlreichen", "wenige", "wenigen", "beiden", "beide"}
+
+
+class NounRules:
+    """Methods use GermanRules' token lists (texts, tags, lemmas, n, lex, sent_starts, namelike)."""
+
+    def _plural(self, i: int) -> bool:
+        """A plural noun form: HanTa's lemma differs and the word ends like a German plural
+        ("Gruppen", "Landkreisen", "Behörden"; not the genitive "Landkreises")."""
+        t, lemma = self.texts[i], self.lemmas[i]
+        return t != lemma and t.lower().endswith(("en", "n", "e", "er")) and not t.lower().endswith(("ens", "es"))
+
+    def _only_described(self, start: int, i: int) -> bool:
+        """Tokens start..i-1 are adjectives whose capital says nothing (lower case, or the
+        sentence's first word): no proper part ("Vereinte Nationen" inside a sentence, "Berliner")."""
+        for k in range(start, i):
+            w = self.texts[k]
+            if w[:1].isupper() and not (k == start and self.sent_starts[k] and self.tags[k].startswith("ADJ")):
+                return False
+        return True
+
+    def _counted(self, i: int) -> bool:
+        """A one-word name right after an indefinite article or a count ("einen Baum", "fünf
+        Atemschutztrupps", "mehrere Lagen") is a common noun: names take no article of counting.
+        Not a gazetteer place ("ein geteiltes Deutschland" has its adjective between)."""
+        if i == 0:
+            return False
+        prev = self.texts[i - 1]
+        if not (prev in INDEFINITE or prev.lower() in COUNT_WORDS or (prev.isdigit() and len(prev) <= 3)):
+            return False
+        t = self.texts[i]
+        return not (t.isupper() or self.lex.place(t) or self.lex.is_city(t)
+                    or (i + 1 < self.n and self.namelike(i + 1)))
