@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import pytest
 
 from briefgen.model import Actor, Briefing, Event, Quote, Sentence
 from briefgen.render import render_site
-from briefgen.render.actors import collect_actors
+from briefgen.render.actors import actor_pages, collect_actors
 from briefgen.render.common import one_line
 from briefgen.render.related import related_briefings
+from briefgen.render.links import SiteUrls
 from briefgen.render.tags import directive_value
+from briefgen.render.timeline import collect_events, timeline_pages
 
 BODY = "Die Ministerin eröffnete die Brücke. Sie sagte, das Projekt sei fertig. Danach gab es Kritik."
 
@@ -66,10 +72,11 @@ def test_actor_page_lists_briefings_quotes_events_with_sentence_links():
     files = render_site(sample(), lang="de")
     page = files[f"actors/{MINISTER.slug}.md"]
     assert "# Karla Wendt" in page and "**Person**" in page
-    assert "[Neue Brücke eröffnet](../briefings/2026-03-02-bruecke.md)" in page
-    assert "[Kritik an Brückenbau](../briefings/2026-04-10-kritik.md)" in page
-    assert "(../briefings/2026-03-02-bruecke.md#s-1)" in page  # the quote's sentence
-    assert "(../briefings/2026-03-02-bruecke.md#s-0)" in page  # the event's sentence
+    # the lists are raw HTML with the site's URLs (use_directory_urls: page actors/x/)
+    assert '<a href="../../briefings/2026-03-02-bruecke/">Neue Brücke eröffnet</a>' in page
+    assert '<a href="../../briefings/2026-04-10-kritik/">Kritik an Brückenbau</a>' in page
+    assert '"../../briefings/2026-03-02-bruecke/#s-1"' in page  # the quote's sentence
+    assert '"../../briefings/2026-03-02-bruecke/#s-0"' in page  # the event's sentence
     assert page.index("Kritik an Brückenbau") < page.index("Neue Brücke eröffnet")
 
 
@@ -198,3 +205,57 @@ def test_empty_site_renders():
 
 def test_render_does_not_depend_on_input_order():
     assert render_site(sample(), lang="de") == render_site(list(reversed(sample())), lang="de")
+
+
+class Hrefs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+        if a.get("id"):
+            self.ids.add(a["id"])
+
+
+def url_targets(files: dict[str, str], directory_urls: bool) -> dict[str, str]:
+    """site URL path (no leading slash) -> docs/ path of every generated page."""
+    urls = SiteUrls(directory_urls=directory_urls)
+    return {urls.page(p): p for p in files if p.endswith(".md")}
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_raw_html_links_reach_pages_and_anchors(directory_urls):
+    """MkDocs does not check links inside raw HTML: every one must reach a generated page, and an
+    anchor `s-<n>` a sentence of that briefing."""
+    files = render_site(sample(), lang="de")
+    urls = SiteUrls(directory_urls=directory_urls)
+    entries = collect_actors(sample())
+    pages = {**actor_pages(entries, "de", urls), **timeline_pages(collect_events(sample()), "de", urls)}
+    pages |= {p: t for p, t in files.items() if p.startswith("briefings/") and p.endswith(".md")}
+    targets = url_targets(files, directory_urls)
+    checked = 0
+    for path, text in pages.items():
+        parser = Hrefs()
+        parser.feed(text)
+        here = urls.page(path)
+        base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+        for href in parser.hrefs:
+            if href.startswith("#"):
+                assert path.startswith("briefings/") and href[1:] in parser.ids, (path, href)
+                continue
+            if "](" in href or href.startswith(("http:", "https:")) or href.endswith(".md"):
+                continue  # Markdown links are MkDocs' to check; external sources
+            url, _, anchor = href.partition("#")
+            resolved = posixpath.normpath(posixpath.join(base, url))
+            resolved = "" if resolved == "." else resolved + ("/" if url.endswith("/") else "")
+            assert resolved in targets, (path, href, resolved)
+            if anchor:
+                target = Hrefs()
+                target.feed(files[targets[resolved]])
+                assert anchor in target.ids, (path, href)
+            checked += 1
+    assert checked >= 8

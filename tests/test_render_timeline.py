@@ -76,7 +76,8 @@ def test_timeline_pages_by_year_and_month():
     stamps = re.findall(r'<time datetime="([^"]+)">', may)
     assert stamps == ["2026-05", "2026-05-02", "2026-05-02", "2026-W20"]
     line = next(l for l in may.splitlines() if "Grundstein" in l)
-    assert "Quellen: [Bericht A](../briefings/2026-05-04-a.md#s-0) · [Bericht B](../briefings/2026-05-05-b.md#s-1)" in line
+    assert ('Quellen: <a href="../../briefings/2026-05-04-a/#s-0">Bericht A</a> · '
+            '<a href="../../briefings/2026-05-05-b/#s-1">Bericht B</a>') in line
     assert "Das Rathaus soll fertig werden" in files["timeline/2026.md"]
 
 

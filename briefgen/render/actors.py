@@ -11,9 +11,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
-from .common import NO_SEARCH, front_matter, md_link, time_html
+from .common import NO_SEARCH, front_matter, html_link, html_list, md_link, time_html
 from .labels import kind_plural, label, mentions
-from .links import actor_path, briefing_path, relative
+from .links import SiteUrls, actor_path, briefing_path, relative
 from .text import inline
 
 INDEX = "actors/index.md"
@@ -152,7 +152,8 @@ def initial_pages(entries: dict[str, ActorEntry], lang: str) -> dict[str, str]:
     return pages
 
 
-def actor_page(e: ActorEntry, lang: str) -> str:
+def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
+    """`urls`: the site's URL style (use_directory_urls), for the links of the raw HTML lists."""
     path = e.path
     kind = label(lang, e.kind if e.kind in ACTOR_KINDS else "other")
     description = label(lang, "actor_description", kind=kind, n=len(e.appearances))
@@ -167,32 +168,36 @@ def actor_page(e: ActorEntry, lang: str) -> str:
         out += [f"**{label(lang, 'aliases')}:** {inline(', '.join(e.aliases))}", ""]
 
     out += [f"## {label(lang, 'named_in')} ({len(e.appearances)})", ""]
+    items = []
     for b, a in e.appearances:
-        target = relative(path, briefing_path(b.slug), f"s-{a.sentences[0]}" if a.sentences else None)
-        out.append(f"- {time_html(b.date, lang)} · {md_link(b.title, relative(path, briefing_path(b.slug)))} · "
-                   f"{mentions(lang, a.mentions)} [↗]({target})")
-    out.append("")
+        page = briefing_path(b.slug)
+        where = f' <a href="{urls.href(path, page, f"s-{a.sentences[0]}")}">↗</a>' if a.sentences else ""
+        items.append(f"{time_html(b.date, lang)} · {html_link(b.title, urls.href(path, page))} · "
+                     f"{mentions(lang, a.mentions)}{where}")
+    out += html_list(items)
 
     if e.quotes:
         out += [f"## {label(lang, 'quotes_by')} ({len(e.quotes)})", ""]
+        items = []
         for b, q in e.quotes:
             text = f"„{inline(q.text)}“" if q.kind == "direct" else inline(q.text)
-            target = relative(path, briefing_path(b.slug), f"s-{q.sentence_index}")
-            out.append(f"- {text} <small>{label(lang, q.kind) if q.kind in ('direct', 'indirect', 'reported') else ''}"
-                       f"</small> — {md_link(b.title, target)}")
-        out.append("")
+            kind = label(lang, q.kind) if q.kind in ("direct", "indirect", "reported") else ""
+            target = urls.href(path, briefing_path(b.slug), f"s-{q.sentence_index}")
+            items.append(f"{text} <small>{kind}</small> — {html_link(b.title, target)}")
+        out += html_list(items)
 
     if e.events:
         out += [f"## {label(lang, 'events_with')} ({len(e.events)})", ""]
+        items = []
         for b, ev in sorted(e.events, key=lambda be: (be[1].date is None, be[1].date or "", be[0].slug)):
-            target = relative(path, briefing_path(b.slug), f"s-{ev.sentence}")
-            out.append(f"- {time_html(ev.date, lang)} — {inline(ev.text)} — {md_link(b.title, target)}")
-        out.append("")
+            target = urls.href(path, briefing_path(b.slug), f"s-{ev.sentence}")
+            items.append(f"{time_html(ev.date, lang)} — {inline(ev.text)} — {html_link(b.title, target)}")
+        out += html_list(items)
     return "\n".join(out).rstrip() + "\n"
 
 
-def actor_pages(entries: dict[str, ActorEntry], lang: str) -> dict[str, str]:
+def actor_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
     pages = {INDEX: actors_index(entries, lang), **initial_pages(entries, lang)}
     for e in entries.values():
-        pages[e.path] = actor_page(e, lang)
+        pages[e.path] = actor_page(e, lang, urls)
     return pages

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from ..model import ISO_VALUE
 from .labels import format_date
-from .text import attr, inline, yaml_value
+from .text import inline, yaml_value
 
 DESCRIPTION_CHARS = 300
 NO_SEARCH = {"exclude": True}  # front matter `search:` of pages that only list others (Material)
@@ -82,7 +83,7 @@ def md_link(label_text: str, target: str) -> str:
 
 def html_link(label_text: str, href: str) -> str:
     """<a> with an escaped (untrusted) label; `href` is a URL we generated."""
-    return f'<a href="{attr(href)}">{inline(label_text)}</a>'
+    return f'<a href="{html.escape(href, quote=True)}">{inline(label_text)}</a>'
 
 
 def evidence_html(index: int) -> str:

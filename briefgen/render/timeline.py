@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Briefing, Event
 from .actors import name_index, resolve
-from .common import NO_SEARCH, front_matter, iso, md_link, time_html
+from .common import NO_SEARCH, front_matter, html_link, html_list, iso, time_html
 from .labels import MONTHS, format_date, label
 from .links import SiteUrls, briefing_path, relative
 from .text import inline
@@ -100,8 +100,8 @@ def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
     return sorted((item for items in groups.values() for item in items), key=order)
 
 
-def _source_links(item: TimelineItem, page: str, lang: str) -> str:
-    links = [md_link(b.title, relative(page, briefing_path(b.slug), f"s-{e.sentence}")) for b, e in item.sources]
+def _source_links(item: TimelineItem, page: str, lang: str, urls: SiteUrls) -> str:
+    links = [html_link(b.title, urls.href(page, briefing_path(b.slug), f"s-{e.sentence}")) for b, e in item.sources]
     if len(links) == 1:
         return links[0]
     return f"{label(lang, 'sources')}: " + " · ".join(links)
@@ -114,7 +114,8 @@ def month_title(key: str, lang: str) -> str:
     return f"{MONTHS[lang][int(month) - 1]} {year}"
 
 
-def timeline_pages(items: list[TimelineItem], lang: str) -> dict[str, str]:
+def timeline_pages(items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
+    """`urls`: the site's URL style (use_directory_urls), for the links of the raw HTML lists."""
     by_page: dict[str, list[TimelineItem]] = defaultdict(list)
     for item in items:
         by_page[item.page].append(item)
@@ -124,9 +125,9 @@ def timeline_pages(items: list[TimelineItem], lang: str) -> dict[str, str]:
         title = f"{label(lang, 'timeline')}: {month_title(key, lang)}"
         out = front_matter(title, label(lang, "timeline_month_description", month=month_title(key, lang)))
         out += [f"# {title}", "", f"[← {label(lang, 'timeline')}]({relative(page, INDEX)})", ""]
-        for item in page_items:
-            out.append(f"- {time_html(item.date, lang)} — {inline(item.text)} · {_source_links(item, page, lang)}")
-        pages[page] = "\n".join(out) + "\n"
+        out += html_list([f"{time_html(item.date, lang)} — {inline(item.text)} · {_source_links(item, page, lang, urls)}"
+                          for item in page_items])
+        pages[page] = "\n".join(out).rstrip() + "\n"
     return pages
 
 
