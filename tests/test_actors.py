@@ -470,3 +470,12 @@ def test_de_describing_adjective_stays_out_of_a_name(de):
              "Die jemenitische Regierung schwieg.")
     assert find(doc, "Freie Bürgerwehr").kind == "organization"
     assert find(doc, "jemenitische Regierung")
+
+
+def test_de_slash_joins_two_names_into_one_body(de):
+    doc = de("Das Werk geht an das Unternehmen Kessler / Valcour. Kessler / Valcour baut dort "
+             "Kabinen. Kessler ist ein Rüstungskonzern. Der CDU / SPD Senat stimmte zu.")
+    joint = find(doc, "Kessler / Valcour")
+    assert joint.kind == "organization" and joint.mentions == 2
+    assert find(doc, "Kessler") is not joint  # the partner stays its own actor
+    assert find(doc, "SPD").name == "SPD"  # two parties in coalition stay apart

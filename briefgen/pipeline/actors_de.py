@@ -254,7 +254,7 @@ class GermanRules(CueRules, NounRules):
                           and self._name_noun(end, used, place=kind == "place"))
             if end < self.n and (self.namelike(end) or named_next) and not lex.org_kind(texts[end]):
                 j = end + 1
-                while j < self.n and (self.namelike(j) or texts[j] in LEGAL_FORMS):
+                while j < self.n and (self.namelike(j) or texts[j] in LEGAL_FORMS or self._slash_name(j)):
                     j += 1
                 code = lex.place(self.span_text(end, j))
                 proper_mods = any(texts[k][:1].isupper() and not self.place_adj(k) for k in range(start, i))
@@ -382,6 +382,8 @@ class GermanRules(CueRules, NounRules):
                 elif (texts[j] in NAME_LINKS and j + 1 < self.n and self.namelike(j + 1)
                       and self.tags[j + 1] == "NE" and texts[j - 1] not in (",",)):
                     j += 2
+                elif self._slash_name(j):
+                    j += 2  # "Diehl / Thales": two names joined by a slash name one joint body
                 else:
                     break
             # a sentence-initial place adjective or capitalised adjective joins ("Neue Zürcher")
@@ -435,6 +437,9 @@ class GermanRules(CueRules, NounRules):
             m.kind, m.strength, m.code = "place", STRONG, whole[0]
             if whole[1] == "abbreviation":
                 m.kind = "place"
+            return
+        if "/" in texts[s:e]:
+            m.kind, m.strength = "organization", MEDIUM  # "Diehl / Thales": a joint venture or alliance
             return
         if e - s == 1 and texts[s].isupper() and len(texts[s]) > 1:
             m.kind, m.strength = "organization", MEDIUM  # an acronym: "SPD", "NASA", "THW"

@@ -50,3 +50,12 @@ class NounRules:
         t = self.texts[i]
         return not (t.isupper() or self.lex.place(t) or self.lex.is_city(t)
                     or (i + 1 < self.n and self.namelike(i + 1)))
+
+    def _slash_name(self, j: int) -> bool:
+        """A slash between two names that are no places joins them: "Diehl / Thales" is the joint
+        venture (not "Berlin/Brandenburg", two places, nor "CDU / SPD", two parties in coalition)."""
+        if self.texts[j] != "/" or j == 0 or j + 1 >= self.n:
+            return False
+        a, b = self.texts[j - 1], self.texts[j + 1]
+        return (self.namelike(j - 1) and self.namelike(j + 1) and not self.lex.place(a)
+                and not self.lex.place(b) and not (a.isupper() and b.isupper()))

@@ -66,6 +66,8 @@ class Entity:
 
 
 def _is_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if "/" in long:
+        return False  # "Diehl" is a partner of "Diehl / Thales", not the same actor
     n = len(short)
     return n < len(long) and (long[-n:] == short or long[:n] == short)
 
