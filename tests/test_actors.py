@@ -479,3 +479,23 @@ def test_de_slash_joins_two_names_into_one_body(de):
     assert joint.kind == "organization" and joint.mentions == 2
     assert find(doc, "Kessler") is not joint  # the partner stays its own actor
     assert find(doc, "SPD").name == "SPD"  # two parties in coalition stay apart
+
+
+# ---------------------------------------------------------------- English: acronyms and roles
+def test_en_acronym_plural_without_apostrophe_joins_the_acronym(en):
+    doc = en("Zentrix Motors (ZM) lost money. ZM cut jobs. An aide for Rhoda Fenwick, ZMs largest "
+             "investor, called for change.")
+    zm = find(doc, "ZMs")
+    assert zm.kind == "organization" and "ZM" in (zm.name,) + zm.aliases
+
+
+def test_en_apposition_before_a_bracket_is_a_role(en):
+    doc = en("An aide for Rhoda Fenwick, the largest investor (with 9%), spoke on Monday.")
+    assert find(doc, "Rhoda Fenwick").roles == ("largest investor",)
+
+
+def test_en_title_of_a_company_before_the_name(en):
+    doc = en("Sales are rising, said the chairman of Varnell LLC Tobias Quint. Varnell sells trucks.")
+    a = find(doc, "Tobias Quint")
+    assert a.kind == "person"
+    assert a.roles and a.roles[0].startswith("chairman")

@@ -44,6 +44,7 @@ LEGAL_FORMS = {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "plc
                "N.V.", "LLP"}
 ROMAN = re.compile(r"^[IVXLC]{2,}$")
 DOMAIN = re.compile(r"^\w[\w-]*\.(com|org|net|co\.uk|ca|de|info|io)$")
+ACRONYM_S = re.compile(r"^[A-Z]{2,}s$")  # "GMs", "NGOs"
 OPENERS = {"\"", "“", "‘", "'", "(", "[", "``", "`"}
 
 
@@ -210,6 +211,8 @@ class EnglishRules:
         text = self.doc[s:e].text.replace("’", "'")
         words = []
         for w in text.split():
+            if len(w) >= 3 and w.endswith("s") and w[:-1].isupper() and w[:-1].isalpha():
+                w = w[:-1]  # "GMs largest investor", "NGOs": an acronym's plural or genitive
             w = w.lower()
             if w.isupper() or "." in w and w.replace(".", "").isalpha():
                 w = w.replace(".", "")
@@ -267,6 +270,13 @@ class EnglishRules:
                 a = self.title_end(max(0, s - 5), s - 1)
                 role = self.doc[a:e - 2].text
                 s = e - 2
+            # the title of a company ended by its legal form, then the name: "the chairman of
+            # Chrysler LLC Jim Press"
+            if not role and e - s >= 2 and s >= 3 and texts[s - 1] in LEGAL_FORMS:
+                of = next((k for k in range(s - 2, max(0, s - 7), -1) if texts[k] in ("of", "at")), None)
+                a = self.title_end(max(0, of - 5), of) if of is not None else None
+                if a is not None:
+                    role = self.doc[a:s].text
             # a demonym before a one-word name: "Japanese Toyota" (not "Saudi Arabia")
             if e - s == 2 and lex.adjective_country(texts[s]) and texts[s + 1].lower() not in lex.org_words \
                     and not lex.place(self.doc[s:e].text):
@@ -372,7 +382,7 @@ class EnglishRules:
         if e - s == 1 and DOMAIN.search(m.text):
             m.kind, m.strength = "organization", MEDIUM  # "Gawker.com": a web site's company
             return
-        if e - s == 1 and m.text.replace(".", "").isupper() and len(m.text) > 1:
+        if e - s == 1 and (m.text.replace(".", "").isupper() or ACRONYM_S.match(m.text)) and len(m.text) > 1:
             m.kind, m.strength = "organization", MEDIUM
             return
         if lex.is_city(m.text) and not (e < self.n and texts[e].lower() in lex.speech_verbs):
@@ -407,9 +417,9 @@ class EnglishRules:
             if texts[t] in (",", ".", ";") or self.sent_starts[t]:
                 return None
             a = self.title_end(j, t + 1)
-            if a is not None and (t + 1 >= self.n or texts[t + 1] in (",", ".", "of", "for", "at", "with", "in")):
+            if a is not None and (t + 1 >= self.n or texts[t + 1] in (",", ".", "of", "for", "at", "with", "in", "(")):
                 end = t + 1
-                while end < self.n and end < t + 9 and texts[end] not in (",", ".", ";", ")") \
+                while end < self.n and end < t + 9 and texts[end] not in (",", ".", ";", "(", ")") \
                         and not self.sent_starts[end]:
                     end += 1
                 return self.doc[j:end].text
