@@ -2,6 +2,10 @@
 
 One straight line that reads every article before it writes anything: a broken article stops
 the build with every problem listed, and docs/ and site/ stay as they were.
+
+Incremental: the previous build's state (briefgen.state) lets this one skip reading article
+files whose signature is unchanged, take briefings from the cache, skip rendering pages whose
+inputs are unchanged (render.memo) and compare docs/ without reading it back.
 """
 from __future__ import annotations
 
@@ -13,11 +17,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import state as build_state
 from .articles import ArticleError, expand_paths, find_articles, load_articles
 from .cache import BriefingCache
 from .config import Settings
 from .model import Article, Briefing
 from .render import DuplicatePath, render_site
+from .render.memo import SAME, PageMemo
+from .state import BuildState, signature
 from .write import Changes, compare, recover, swap_in, write_tree
 
 STAGING = ".briefgen-tmp"
@@ -35,6 +42,8 @@ class BuildError(Exception):
 class BuildResult:
     articles: int = 0
     extracted: int = 0  # articles that ran through the NLP pipeline (the rest came from the cache)
+    reread: int = 0  # article files read and parsed (the rest were unchanged since the last build)
+    rendered: int = 0  # generated files rendered (the rest were unchanged since the last build)
     changes: Changes = field(default_factory=Changes)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -45,11 +54,22 @@ def check_articles(paths: Iterable[Path]) -> tuple[int, list[ArticleError]]:
     return len(files), errors + load_articles(files)[1]
 
 
-def read_articles(folder: Path) -> list[Article]:
-    """All articles under `folder`, or BuildError with every problem (including duplicate slugs)."""
+def read_articles(folder: Path, known: BuildState | None = None, record: BuildState | None = None) -> list[Article]:
+    """All articles under `folder`, or BuildError with every problem (including duplicate slugs).
+
+    Files that `known` (the previous build's state) holds with an unchanged signature are not
+    read again; `record` gets every article's signature, Article and briefing key (if known)."""
     paths, errors = find_articles(folder)
-    articles, problems = load_articles((path, path.relative_to(folder).as_posix()) for path in paths)
+    named = [(path, path.relative_to(folder).as_posix()) for path in paths]
+    signatures = {name: signature(path) for path, name in named}  # before reading: a later edit is seen
+    reused = {name: hit for path, name in named if known and (hit := known.article(path, name))}
+    fresh, problems = load_articles((path, name) for path, name in named if name not in reused)
     errors += problems
+    by_name = {a.path: a for a in fresh} | {name: a for name, (a, _) in reused.items()}
+    articles = [by_name[name] for _, name in named if name in by_name]
+    if record is not None:
+        record.articles = {a.path: (signatures[a.path], a, reused[a.path][1] if a.path in reused else "")
+                           for a in articles if signatures[a.path] is not None}
     by_slug: dict[str, Article] = {}
     for a in articles:
         if a.slug in by_slug:
@@ -64,36 +84,44 @@ def read_articles(folder: Path) -> list[Article]:
 
 def extract_all(articles: list[Article], settings: Settings,
                 progress: Callable[[Iterable], Iterable] | None = None, *,
-                jobs: int = 1) -> tuple[list[Briefing], int]:
+                jobs: int | None = None, keys: list[str] | None = None) -> tuple[list[Briefing], int]:
     """Briefings for `articles` in order; unchanged ones from the cache. -> (briefings, number extracted).
 
-    Articles missing from the cache are extracted in this process, or with `jobs` > 1 in that
-    many worker processes (briefgen.parallel); `progress` wraps the articles being extracted.
+    Articles missing from the cache are extracted by worker processes that start before the
+    cached briefings are read (`jobs`: how many; None: one per free core, as many as there is
+    work for; 1: in this process, after reading the cache). `progress` wraps the articles being
+    extracted. `keys` are the articles' cache keys when the caller knows them (else computed).
     """
     from .parallel import extract_many
 
     cache = BriefingCache(settings.cache_dir, settings.fingerprint())
-    briefings: list[Briefing | None] = [cache.get(a) for a in articles]
-    missing = [i for i, b in enumerate(briefings) if b is None]
+    keys = keys or [cache.key(a) for a in articles]
+    missing = [i for i, key in enumerate(keys) if not cache.has(key)]
     fresh = extract_many([articles[i] for i in missing], jobs=jobs, models=settings.model_map())
+    todo = set(missing)
+    briefings: list[Briefing | None] = [None if i in todo else cache.load(key) for i, key in enumerate(keys)]
     for i in (progress(missing) if progress else missing):
-        b = next(fresh)
-        cache.put(articles[i], b)
+        briefings[i] = next(fresh)
+        cache.store(keys[i], briefings[i])
+    broken = [i for i, b in enumerate(briefings) if b is None]  # cache entries unreadable after all
+    for i, b in zip(broken, extract_many([articles[i] for i in broken], jobs=1, models=settings.model_map())):
+        cache.store(keys[i], b)
         briefings[i] = b
-    return briefings, len(missing)
+    return briefings, len(missing) + len(broken)
 
 
-def generated_files(briefings: list[Briefing], settings: Settings) -> dict[str, bytes]:
+def generated_files(briefings: list[Briefing], settings: Settings, memo: PageMemo | None = None) -> dict[str, bytes]:
     try:
-        files = render_site(briefings, lang=settings.site_language)
+        files = render_site(briefings, lang=settings.site_language, memo=memo)
     except DuplicatePath as err:
         raise BuildError([str(err)]) from None
     # encode file by file, dropping each text as it goes, so the site is never held twice
-    return {path: files.pop(path).encode("utf-8") for path in sorted(files)}
+    return {path: text if text is SAME else text.encode("utf-8")
+            for path, text in ((p, files.pop(p)) for p in sorted(files))}
 
 
 def build(settings: Settings, *, site: bool = True, check: bool = False, strict: bool = True,
-          progress: Callable[[Iterable], Iterable] | None = None, jobs: int = 1) -> BuildResult:
+          progress: Callable[[Iterable], Iterable] | None = None, jobs: int | None = None) -> BuildResult:
     """Run everything. With `check`, nothing is written: `result.changes` says what is stale."""
     result = BuildResult()
     staging = settings.root / STAGING
@@ -108,22 +136,47 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     if not check:
         recover(settings.docs_dir, staging)
         recover(settings.site_dir, staging)
-    articles = read_articles(settings.articles_dir)
-    result.articles = len(articles)
+    known = build_state.load(settings.cache_dir, settings.fingerprint())
+    state = BuildState(version=known.version)
+    articles = read_articles(settings.articles_dir, known, state)
+    known_keys = {name: key for name, (_, _, key) in state.articles.items() if key}
+    result.articles, result.reread = len(articles), len(articles) - len(known_keys)
     lap("read")
-    briefings, result.extracted = extract_all(articles, settings, progress, jobs=jobs)
+    cache = BriefingCache(settings.cache_dir, settings.fingerprint())
+    keys = [known_keys.get(a.path) or cache.key(a) for a in articles]
+    state.articles = {a.path: (state.articles[a.path][0], a, key) for a, key in zip(articles, keys)
+                      if a.path in state.articles}
+    briefings, result.extracted = extract_all(articles, settings, progress, jobs=jobs, keys=keys)
     lap("extract")
-    files = generated_files(briefings, settings)
+    unchanged = known.unchanged_docs(settings.docs_dir)
+    memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged},
+                    {id(b): k for b, k in zip(briefings, keys)})
+    files = generated_files(briefings, settings, memo)
+    result.rendered = len(files) - memo.reused
     lap("render")
     if check:
-        result.changes = compare(files, settings.docs_dir)
+        result.changes = compare(files, settings.docs_dir, known=unchanged)
         return result
-    result.changes = write_tree(files, settings.docs_dir, staging)
+    result.changes = write_tree(files, settings.docs_dir, staging, known=unchanged)
+    state.pages = memo.current
+    state.written = written_files(files, settings.docs_dir, known, unchanged)
+    build_state.save(state, settings.cache_dir)
     lap("write")
     if site:
         build_site(settings, staging, strict=strict, build_date=source_date_epoch(briefings))
         lap("mkdocs")
     return result
+
+
+def written_files(files: dict[str, bytes], docs: Path, known: BuildState, unchanged: dict[str, str]):
+    """What docs/ holds now, for the next build: path -> (signature, digest)."""
+    out = {}
+    for rel, data in files.items():
+        if rel in unchanged and (data is SAME or build_state.digest(data) == unchanged[rel]):
+            out[rel] = known.written[rel]
+        elif data is not SAME and (sig := signature(docs / rel)) is not None:
+            out[rel] = (sig, build_state.digest(data))
+    return out
 
 
 def source_date_epoch(briefings: list[Briefing]) -> int:

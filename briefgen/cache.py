@@ -58,7 +58,17 @@ class BriefingCache:
         return article_key(article, self.settings_fingerprint)
 
     def get(self, article: Article) -> Briefing | None:
-        path = self._path(self.key(article))
+        return self.load(self.key(article))
+
+    def put(self, article: Article, briefing: Briefing) -> None:
+        self.store(self.key(article), briefing)
+
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
+    def load(self, key: str) -> Briefing | None:
+        """The briefing stored under `key`, or None (never stored, or unreadable: then removed)."""
+        path = self._path(key)
         try:
             return Briefing.from_json(json.loads(path.read_text(encoding="utf-8")))
         except FileNotFoundError:
@@ -67,8 +77,8 @@ class BriefingCache:
             path.unlink(missing_ok=True)  # corrupt: never trusted, rebuilt by the caller
             return None
 
-    def put(self, article: Article, briefing: Briefing) -> None:
-        path = self._path(self.key(article))
+    def store(self, key: str, briefing: Briefing) -> None:
+        path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -103,10 +103,11 @@ def check(paths: tuple[Path, ...], quiet: bool) -> None:
               help="Write nothing; exit 1 listing the files under docs/ that differ from what the articles produce.")
 @click.option("--no-site", is_flag=True, help="Stop after writing docs/; do not run the MkDocs build.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Extract new and changed articles in N worker processes, each loading the pipeline "
-                   "once. Helps a large first build when N cores are free; 1 is faster for a few articles.")
-def build(check: bool, no_site: bool, quiet: bool, jobs: int) -> None:
+                   "once, while the cached briefings are read. Default: one per free core, no more "
+                   "than there are batches of 16 articles. 1: in this process, with no workers.")
+def build(check: bool, no_site: bool, quiet: bool, jobs: int | None) -> None:
     """Extract every article, write docs/ and build the site into site/.
 
     Reads all of articles/ first: if any article has a problem, every problem is listed and
@@ -120,7 +121,7 @@ def build(check: bool, no_site: bool, quiet: bool, jobs: int) -> None:
       briefgen build              articles -> docs/ -> site/
       briefgen build --no-site    only regenerate docs/
       briefgen build --check      in CI: are the committed docs/ current?
-      briefgen build --jobs 2     first build of a large archive on two free cores
+      briefgen build --jobs 1     extract in this process (no worker processes)
     """
     from .build import BuildError, build as run_build
 

@@ -3,8 +3,7 @@
 Extraction is a pure function Article -> Briefing (`Extractor.__call__`), so it can run
 anywhere: each worker process has one `Extractor` and receives articles in batches, which
 keeps the cost of pickling small against the cost of the NLP; results come back in input
-order. Where processes are forked (Linux), the parent builds and warms the pipelines once and
-the workers inherit them; elsewhere each worker builds its own in the pool's initializer.
+order. Each worker builds its own pipelines, while the parent goes on (the build reads the cached briefings meanwhile); the parent never loads spaCy.
 
 `extract_to_cache` is the unit of work for an external engine such as Dask: it reads article
 files, extracts them and writes the briefings into the project's cache, where the next
@@ -21,10 +20,6 @@ from pathlib import Path
 
 from .model import Article, Briefing
 
-WARM_UP = {  # loads the lazily built parts (HanTa's model, word lists, regex caches)
-    "de": "Die Stadt Kellbach plant einen Neubau. „Wir sind bereit“, sagte Bürgermeisterin Anna Roth am Montag.",
-    "en": "The council in Kellbach plans a new depot. “We are ready,” mayor Anna Roth said on Monday.",
-}
 MAX_BATCH = 16  # articles per task: ~10,000 words, large enough that pickling is noise
 
 _worker_extractor = None  # one Extractor per worker process, made by _init_worker
@@ -32,23 +27,9 @@ _worker_extractor = None  # one Extractor per worker process, made by _init_work
 
 def _init_worker(models: dict[str, str]) -> None:
     global _worker_extractor
-    if _worker_extractor is not None:
-        return  # forked from a parent that prepared it (see `_prepare`)
     from .extract import Extractor
 
-    _worker_extractor = Extractor(models=models)
-
-
-def _prepare(extractor, langs: Iterable[str]) -> None:
-    """In the parent, before forking: import spaCy, build and warm every needed pipeline once,
-    so that the workers inherit them instead of each paying seconds of start-up."""
-    global _worker_extractor
-    import datetime as dt
-
-    for lang in sorted(set(langs)):
-        extractor(Article(path="warm-up.md", title="Warm-up", body=WARM_UP[lang], lang=lang,
-                          date=dt.date(2024, 1, 15)))
-    _worker_extractor = extractor
+    _worker_extractor = Extractor(models=models)  # builds each language's pipeline on first use
 
 
 def _extract_batch(batch: list[Article]) -> list[Briefing]:
@@ -64,42 +45,59 @@ def batches(items: Sequence, jobs: int, max_batch: int = MAX_BATCH) -> list[list
 
 
 def _context():
-    # fork is cheapest (no re-import of spaCy per worker) and safe here: the pool is made before
-    # MkDocs or any thread starts. Elsewhere (macOS, Windows) the platform default is used.
+    # fork is cheapest and safe here: the pool is made before MkDocs or any thread starts.
+    # Elsewhere (macOS, Windows) the platform default is used.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def extract_many(articles: Sequence[Article], *, jobs: int = 1,
+def workers_for(missing: int, jobs: int | None) -> int:
+    """Worker processes for `missing` articles: `jobs` if given (1: none, extract in this
+    process); by default one per free core, at most one per batch of articles."""
+    if jobs is not None:
+        return 0 if jobs <= 1 else jobs
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, math.ceil(missing / MAX_BATCH))) if missing else 0
+
+
+def extract_many(articles: Sequence[Article], *, jobs: int | None = 1,
                  models: dict[str, str] | None = None, extractor=None) -> Iterator[Briefing]:
-    """Briefings for `articles`, yielded in input order as they become ready.
+    """Briefings for `articles`, in input order, as they become ready.
 
-    jobs <= 1 (or a single article) runs in this process with `extractor` (made if not given);
-    otherwise a pool of `jobs` processes works through batches of articles.
+    jobs 1 runs in this process with `extractor` (made if not given), when the first briefing is
+    asked for. Otherwise worker processes (`workers_for`) start at once, each building its own
+    pipeline, and work through batches of articles while the caller does other work - such as
+    reading the cached briefings, which for one new article in a large archive costs as long as
+    starting spaCy.
     """
-    global _worker_extractor
     models = dict(models or {})
-    if jobs <= 1 or len(articles) < 2:
-        if extractor is None:
-            from .extract import Extractor
+    workers = workers_for(len(articles), jobs)
+    if not articles:
+        return iter(())
+    if workers == 0:
+        return _in_process(articles, models, extractor)
+    work = batches(articles, workers)
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=_context(),
+                               initializer=_init_worker, initargs=(models,))
+    futures = [pool.submit(_extract_batch, batch) for batch in work]
+    return _results(pool, futures)
 
-            extractor = Extractor(models=models)
-        for article in articles:
-            yield extractor(article)
-        return
-    work = batches(articles, jobs)
-    context = _context()
-    if context.get_start_method() == "fork":
+
+def _in_process(articles: Sequence[Article], models: dict[str, str], extractor) -> Iterator[Briefing]:
+    if extractor is None:
         from .extract import Extractor
 
-        _prepare(extractor or Extractor(models=models), (a.lang for a in articles))
+        extractor = Extractor(models=models)
+    for article in articles:
+        yield extractor(article)
+
+
+def _results(pool: ProcessPoolExecutor, futures) -> Iterator[Briefing]:
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context,
-                                 initializer=_init_worker, initargs=(models,)) as pool:
-            for result in pool.map(_extract_batch, work):
-                yield from result
+        for future in futures:
+            yield from future.result()
     finally:
-        _worker_extractor = None
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def extract_to_cache(paths: Iterable[str | Path], root: str | Path = ".") -> list[str]:

@@ -13,6 +13,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .render.memo import SAME
+from .state import digest
+
 
 class UnsafePath(ValueError):
     pass
@@ -39,23 +42,36 @@ def check_relative(path: str) -> PurePosixPath:
 
 
 def existing_files(target: Path) -> dict[str, Path]:
-    if not target.is_dir():
-        return {}
-    return {p.relative_to(target).as_posix(): p for p in sorted(target.rglob("*")) if p.is_file()}
+    """relative POSIX path -> path of every file under `target`."""
+    out: dict[str, Path] = {}
+    for folder, _, names in os.walk(target):
+        rel = Path(folder).relative_to(target).as_posix()
+        for name in names:
+            out[name if rel == "." else f"{rel}/{name}"] = Path(folder, name)
+    return dict(sorted(out.items()))
 
 
-def compare(files: dict[str, bytes], target: Path, old: dict[str, Path] | None = None) -> Changes:
-    """What writing `files` would change in `target` (nothing is written); `old` is
-    `existing_files(target)` when the caller already has it."""
+def compare(files: dict[str, bytes], target: Path, old: dict[str, Path] | None = None,
+            known: dict[str, str] | None = None) -> Changes:
+    """What writing `files` would change in `target` (nothing is written).
+
+    `old` is `existing_files(target)` when the caller already has it. `known` maps files of
+    `target` that are as the previous build left them to their digests (state.BuildState): those
+    are compared by digest, without reading them; a value `SAME` in `files` means "keep the
+    file", which the caller only passes for files in `known`.
+    """
     old = existing_files(target) if old is None else old
+    known = known or {}
     changes = Changes()
     for rel, data in files.items():
         if rel not in old:
+            if data is SAME:
+                raise ValueError(f"{rel}: kept from the previous build but missing from {target}")
             changes.added.append(rel)
-        elif old[rel].read_bytes() != data:
-            changes.changed.append(rel)
-        else:
+        elif data is SAME or (known.get(rel) == digest(data) if rel in known else old[rel].read_bytes() == data):
             changes.unchanged += 1
+        else:
+            changes.changed.append(rel)
     changes.removed = sorted(set(old) - set(files))
     return changes
 
@@ -86,14 +102,14 @@ def swap_in(built: Path, target: Path, staging: Path) -> None:
         shutil.rmtree(old)
 
 
-def write_tree(files: dict[str, bytes], target: Path, staging: Path) -> Changes:
-    """Make `target` hold exactly `files`; returns what changed."""
+def write_tree(files: dict[str, bytes], target: Path, staging: Path, known: dict[str, str] | None = None) -> Changes:
+    """Make `target` hold exactly `files`; returns what changed. `known` and `SAME` as in `compare`."""
     for rel in files:
         check_relative(rel)
     staging.mkdir(parents=True, exist_ok=True)
     recover(target, staging)
     old = existing_files(target)
-    changes = compare(files, target, old)
+    changes = compare(files, target, old, known)
     if not changes.stale and target.is_dir():
         return changes
     new, _ = staging_paths(target, staging)

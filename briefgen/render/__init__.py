@@ -17,12 +17,14 @@ import json
 from importlib import resources
 
 from ..model import Briefing
-from .actors import actor_pages, collect_actors
+from .actors import INDEX as ACTORS_INDEX
+from .actors import actor_page, actors_index, collect_actors, initial_pages
 from .briefing import briefing_page, site_actor_link
 from .feeds import briefings_index_json, feed_xml
 from .indexes import briefings_index, home_page, month_pages
 from .labels import label
 from .links import SiteUrls
+from .memo import NoMemo, PageMemo
 from .related import related_briefings
 from .tags import tag_pages
 from .timeline import collect_events, timeline_json, timeline_pages
@@ -44,36 +46,52 @@ def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def site_briefing_page(b: Briefing, lang: str, related: list) -> str:
+    return briefing_page(b, lang, actor_link=site_actor_link(b), related=related)
+
+
 def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = None,
-                directory_urls: bool = True, site_name: str = "briefgen") -> dict[str, str]:
+                directory_urls: bool = True, site_name: str = "briefgen",
+                memo: PageMemo | None = None) -> dict[str, str]:
     """Every generated file of docs/. Paths are POSIX, relative to docs/.
 
     `site_url` and `directory_urls` (mkdocs.yml's site_url and use_directory_urls) only shape the
     links inside feed.xml, timeline.json and briefings.json; pages link by their Markdown paths.
+    With a `memo` of the previous build, a briefing page, its JSON or an actor page made from
+    unchanged inputs is `render.memo.SAME` (keep the file in docs/) instead of its text.
     """
+    memo = memo or NoMemo()
     briefings = sorted(briefings, key=lambda b: b.slug)
     urls = SiteUrls(site_url=site_url, directory_urls=directory_urls)
     related = related_briefings(briefings)
     events = collect_events(briefings)
+    actors = collect_actors(briefings)
     files: dict[str, str] = {
         "index.md": home_page(briefings, lang),
         "briefings/index.md": briefings_index(briefings, lang),
         **month_pages(briefings, lang),
-        **actor_pages(collect_actors(briefings), lang),
+        ACTORS_INDEX: actors_index(actors, lang),
+        **initial_pages(actors, lang),
+        # an actor's entry is made from the briefings it appears in, and from nothing else
+        **{e.path: memo.render(e.path, ("actor", lang, e.slug, [memo.key(b) for b, _ in e.appearances]),
+                               actor_page, e, lang) for e in actors.values()},
         **timeline_pages(events, lang),
         **tag_pages(briefings, lang),
-        "timeline.json": json.dumps(timeline_json(events, lang, urls), ensure_ascii=False, indent=1) + "\n",
+        # one line: json's C encoder only runs without indent, and this file grows with the archive
+        "timeline.json": json.dumps(timeline_json(events, lang, urls), ensure_ascii=False) + "\n",
         "briefings.json": briefings_index_json(briefings, urls),
         "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
     }
     for b in briefings:
-        page, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
-        for path in (page, data):
+        md, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
+        for path in (md, data):
             if path in files:
                 raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
                                     "change the title or give the article a date")
-        files[page] = briefing_page(b, lang, actor_link=site_actor_link(b), related=related.get(b.slug, ()))
-        files[data] = briefing_json(b)
+        rel = related.get(b.slug, [])
+        files[md] = memo.render(md, ("briefing", lang, memo.key(b), [(memo.key(o), names) for o, names in rel]),
+                                site_briefing_page, b, lang, rel)
+        files[data] = memo.render(data, ("json", memo.key(b)), briefing_json, b)
     for name, path in ASSETS.items():
         files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
     return files
