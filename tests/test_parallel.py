@@ -12,7 +12,7 @@ from benchmarks.generate import generate_article, write_project  # noqa: E402
 from briefgen.articles import parse_article  # noqa: E402
 from briefgen.build import build  # noqa: E402
 from briefgen.config import load_settings  # noqa: E402
-from briefgen.parallel import batches, extract_many  # noqa: E402
+from briefgen.parallel import batches, extract_many, workers_for  # noqa: E402
 
 
 def test_batches_keep_order_and_cover_everything():
@@ -22,6 +22,16 @@ def test_batches_keep_order_and_cover_everything():
     assert max(len(b) for b in out) <= 16 and len(out) >= 8  # at least four batches per worker
     assert batches([], jobs=2) == []
     assert batches([1], jobs=4) == [[1]]
+
+
+def test_workers_by_default_one_per_core_as_far_as_there_is_work(monkeypatch):
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert workers_for(0, None) == 0  # nothing to extract: no process is started
+    assert workers_for(1, None) == 1  # one new article: one worker, while the cache is read
+    assert workers_for(16, None) == 1 and workers_for(17, None) == 2 and workers_for(1000, None) == 2
+    assert workers_for(1000, 1) == 0  # --jobs 1: in this process
+    assert workers_for(5, 3) == 3
 
 
 @pytest.mark.slow
@@ -37,7 +47,7 @@ def test_pool_matches_in_process_extraction_in_order():
 def test_build_with_jobs_writes_the_same_docs(tmp_path):
     one = write_project(tmp_path / "one", 5)
     two = write_project(tmp_path / "two", 5)
-    r1 = build(load_settings(one), site=False)
+    r1 = build(load_settings(one), site=False, jobs=1)
     r2 = build(load_settings(two), site=False, jobs=2)
     assert r1.extracted == r2.extracted == 5
     files1 = {p.relative_to(one / "docs"): p.read_bytes() for p in (one / "docs").rglob("*") if p.is_file()}
