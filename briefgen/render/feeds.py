@@ -75,4 +75,5 @@ def briefings_index_json(briefings: list[Briefing], urls: SiteUrls) -> str:
             for b in sorted(briefings, key=briefing_order)
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # one line: json's C encoder only runs without indent, and this file grows with the archive
+    return json.dumps(data, ensure_ascii=False) + "\n"

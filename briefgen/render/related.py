@@ -13,7 +13,7 @@ from ..model import Briefing
 
 KEY_ACTORS = 6
 RELATED = 5
-CANDIDATES = 50  # per shared actor, the briefings next in time (half before, half after) considered
+CANDIDATES = 20  # per shared actor, the briefings next in time (half before, half after) considered
 
 
 def key_actor_slugs(b: Briefing) -> list[str]:

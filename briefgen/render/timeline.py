@@ -12,6 +12,7 @@ import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Briefing, Event
 from .actors import name_index, resolve
@@ -42,6 +43,7 @@ class TimelineItem:
         return f"timeline/{page_key(self.date)}.md"
 
 
+@lru_cache(maxsize=1 << 14)  # sorting asks for the same few thousand dates again and again
 def period_start(value: str) -> dt.date:
     if "-W" in value:
         year, week = value.split("-W")
