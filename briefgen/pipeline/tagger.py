@@ -7,207 +7,180 @@ proper nouns NE and common nouns NN and undoes inflection in the lemma ("Kims" -
 
 The component only looks at tokens that start with a capital letter (the candidates the actor
 rules need) and caches each word's analysis for the life of the process, so a word is analysed
-once however many articles use it. Lower-case tokens keep spaCy's empty tag and lemma.
+once however many articles use it. Lower-case tokens keep spaCy's empty tag and lemma. The
+analysis itself (HanTa plus shortcuts that give HanTa's answer faster) is `tagger_rules`.
 
-Hyphenated words are analysed by their last part, the head of a German compound
-("US-Präsident" is a noun like "Präsident"); a part in lower case ("Jong-un") marks a name.
-
-Unknown long compounds are HanTa's slowest words (its analysis is quadratic in the word's
-length): a word HanTa's lexicon does not hold, whose end is a common noun HanTa knows
-("Schlagstock|einsatz") and whose first part splits into morphemes of HanTa's own lexicon, is a
-common noun with that head's lemma, without running the full analysis (`compound_head`). Heads
-that often end place and family names ("-berg", "-heim", "-mann") and adjective endings are
-left to HanTa.
+On real news most capitalised words are new to a process, and HanTa's analysis of a word is
+slow (a fifth of a millisecond, several for long compounds). So the frequent word forms come
+precomputed: `data/tagger_lexicon_de.tsv` holds `analyze_word`'s own result for the most
+frequent capitalised forms of wordfreq's German list (built by scripts/build_tagger_lexicon.py),
+looked up before HanTa. It changes no result: the file records the HanTa version and a digest
+of `tagger_rules.py` it was built with, and is ignored (with a warning) when either differs.
 """
 from __future__ import annotations
 
+import hashlib
+import warnings
+from bisect import bisect_left
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import hanta
+from . import hanta, tagger_rules
+from .tagger_rules import (  # noqa: F401  (the analysis API, re-exported)
+    HANTA_MODEL,
+    analyze_word,
+    compound_head,
+    known_word,
+)
 
-HANTA_MODEL = hanta.GERMAN
-# derivational endings that only common nouns have: a word ending so is NN without asking HanTa
-# (long compounds are HanTa's slowest words); plural ending -> singular ending for the lemma
-NOUN_ENDINGS = {"ungen": "ung", "ung": "ung", "heiten": "heit", "heit": "heit", "keiten": "keit",
-                "keit": "keit", "schaften": "schaft", "schaft": "schaft", "tionen": "tion", "tion": "tion",
-                "itäten": "ität", "ität": "ität", "ismus": "ismus", "ismen": "ismus", "nisse": "nis",
-                "nissen": "nis", "nis": "nis"}
-NOUN_ENDING_ORDER = sorted(NOUN_ENDINGS, key=len, reverse=True)
-NOUN_ENDING_MIN = 9  # shorter words ending so may be names ("Jung", "Wenning")
 CACHE_SIZE = 200_000
-COMPOUND_MIN = 8  # shorter unknown words are cheap for HanTa and mostly names
-HEAD_MIN = 4  # the known head noun of a compound shortcut
-# heads that end place and family names as often as common nouns: leave those words to HanTa
-NAME_HEADS = ("heim", "berg", "burg", "dorf", "stadt", "feld", "furt", "bach", "hausen", "land", "mann",
-              "stein", "hagen", "ingen", "rode", "leben", "kirchen", "werder", "hof", "tal", "thal", "see",
-              "wald", "haven", "hafen", "brück", "brücken", "au", "weiler", "ow", "itz", "roth", "rath",
-              "bauer", "meier", "mayer", "maier", "müller", "schmidt", "schneider", "huber", "hofer",
-              "berger", "mann", "hausen", "ski", "witz")
-# adjective and participle endings: "Jemenitische", "Vorsitzenden" are no compound nouns
-ADJ_ENDINGS = tuple(stem + end for stem in ("sch", "lich", "ig", "end", "ier", "bar", "los")
-                    for end in ("e", "en", "er", "es", "em", ""))
-# HanTa lexicon classes whose morphemes may open a German compound ("Straf|gericht", "Erd|öl")
-PART_TAGS = ("NN", "NN_VAR", "ADJ", "VV", "VVnp", "VV_VAR", "APPR", "PTKVZ_SEP", "CARD", "NE", "ADV")
+LEXICON = Path(__file__).resolve().parent / "data" / "tagger_lexicon_de.tsv"
+LEXICON_MODELS = (hanta.GERMAN,)  # the lexicon is built with HanTa's German model only
 
 
 @Language.factory(
     "briefgen_tagger",
-    default_config={"model": HANTA_MODEL, "cache_size": CACHE_SIZE},
+    default_config={"model": HANTA_MODEL, "cache_size": CACHE_SIZE, "lexicon": True},
 )
 def make_tagger(nlp: Language, name: str, *, model: str = HANTA_MODEL,
-                cache_size: int = CACHE_SIZE) -> "CapitalTagger":
-    return CapitalTagger(model=model, cache_size=cache_size)
+                cache_size: int = CACHE_SIZE, lexicon: bool = True) -> "CapitalTagger":
+    return CapitalTagger(model=model, cache_size=cache_size, lexicon=lexicon)
+
+
+def rules_digest() -> str:
+    """sha256 of tagger_rules.py (line endings normalised): what the lexicon's entries depend on."""
+    text = Path(tagger_rules.__file__).read_bytes().replace(b"\r\n", b"\n")
+    return hashlib.sha256(text).hexdigest()
+
+
+def hanta_version() -> str:
+    try:
+        return metadata.version("HanTa")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def expected_header(model: str = HANTA_MODEL) -> dict[str, str]:
+    """The header fields a lexicon must carry to be used with the installed HanTa and rules."""
+    return {"model": model, "hanta": hanta_version(), "rules": rules_digest()}
+
+
+def decode_lemma(form: str, code: str) -> str:
+    """The lemma from its compact code: "" = the form itself; "<n>rest" = the form without its
+    last n characters, plus rest ("Präsidenten", "2" -> "Präsident"); a leading "_" first puts
+    the form's initial in lower case ("Verboten", "_3ieten" -> "verbieten"); "=lemma" = written out."""
+    if not code:
+        return form
+    head = code[0]
+    if head == "=":
+        return code[1:]
+    if head == "_":
+        form = form[0].lower() + form[1:]
+        code = code[1:]
+        if not code:
+            return form
+    i = 0
+    while i < len(code) and code[i].isdigit():
+        i += 1
+    return form[: len(form) - int(code[:i])] + code[i:]
+
+
+def encode_lemma(form: str, lemma: str) -> str:
+    """The inverse of `decode_lemma`: a short code for `lemma` given `form`."""
+    if lemma == form:
+        return ""
+    prefix = ""
+    if lemma[:1] != form[:1] and lemma[:1] and lemma[:1] == form[:1].lower():
+        prefix, form = "_", form[0].lower() + form[1:]
+        if lemma == form:
+            return prefix
+    keep = 0
+    while keep < min(len(form), len(lemma)) and form[keep] == lemma[keep]:
+        keep += 1
+    if keep == 0:
+        return "=" + lemma
+    return f"{prefix}{len(form) - keep}{lemma[keep:]}"
+
+
+class Lexicon:
+    """Precomputed analyses: the lexicon file's entry lines, sorted, searched by bisection.
+
+    Loading is one split of the file (no per-entry Python work, a few hundredths of a second); an
+    entry is decoded only when looked up, and the tagger's cache keeps the result. A form is found
+    only when its line starts with exactly that form and a tab, so a missing or misplaced line only
+    means a live analysis, never another word's result."""
+
+    def __init__(self, lines: list[str], header: dict[str, str] | None = None) -> None:
+        self.lines = lines
+        self.header = header or {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def get(self, form: str) -> tuple[str, str] | None:
+        """(lemma, tag) of `form`, or None when the lexicon does not hold it."""
+        key = form + "\t"
+        lines = self.lines
+        i = bisect_left(lines, key)
+        if i < len(lines) and lines[i].startswith(key):
+            _, tag, code = lines[i].split("\t")
+            return decode_lemma(form, code), tag
+        return None
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    """A lexicon file: `# key: value` header lines, then `form TAB tag TAB code` lines (see
+    `decode_lemma`) sorted as Python sorts strings."""
+    text = Path(path).read_text(encoding="utf-8")
+    header: dict[str, str] = {}
+    start = 0
+    while text.startswith("#", start):
+        end = text.index("\n", start)
+        key, _, value = text[start + 1:end].partition(":")
+        header[key.strip()] = value.strip()
+        start = end + 1
+    lines = text[start:].split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return Lexicon(lines, header)
 
 
 @lru_cache(maxsize=4)
-def _compound_tables(model: str):
-    """From HanTa's own model: the morphemes that may open a compound, the linking elements
-    ("s", "en"), and the known words whose likeliest capitalised tag is NN."""
-    tagger = hanta.model(model)
-    ints = {tagger.tag2int[t] for t in PART_TAGS if t in tagger.tag2int}
-    parts = set()
-    for t, morphemes in tagger.LP_m_t.items():
-        if t in ints:
-            parts.update(m for m in morphemes if len(m) >= 3 and m.isalpha())
-    fuge = tagger.tag2int.get("FUGE")
-    links = tuple(sorted((m for m in tagger.LP_m_t.get(fuge, {}) if m.isalpha()), key=len, reverse=True))
-    nn = tagger.tag2int["NN"]
-    case = tagger.LP_case_t
-    nouns = set()
-    for word, p_tags in tagger.cache.items():
-        if len(word) >= HEAD_MIN and word.isalpha() and p_tags:
-            best = max(p_tags, key=lambda tp: tp[1] + (case[tp[0]][True] if tp[0] in case else 0))
-            if best[0] == nn:
-                nouns.add(word)
-    return frozenset(parts), links, frozenset(nouns), frozenset(tagger.cache)
+def load_lexicon(model: str = HANTA_MODEL, path: str | None = None) -> Lexicon:
+    """The precomputed analyses for `model`, or an empty lexicon when the file is missing or stale
+    (built with another HanTa version or other rules: its entries might then differ from a live
+    analysis)."""
+    lex_path = Path(path) if path else LEXICON
+    if model not in LEXICON_MODELS or not lex_path.exists():
+        return Lexicon([])
+    lexicon = read_lexicon(lex_path)
+    want = expected_header(model)
+    stale = [k for k, v in want.items() if lexicon.header.get(k) != v]
+    if stale:
+        warnings.warn(f"{lex_path.name} was built with other {', '.join(stale)}; tagging without it "
+                      "(slower, same results). Rebuild: python scripts/build_tagger_lexicon.py",
+                      stacklevel=2)
+        return Lexicon([])
+    return lexicon
 
 
-@lru_cache(maxsize=4)
-def _lemma_tables(model: str):
-    tagger = hanta.model(model)
-    t2i = tagger.tag2int
-    stems = {"NN": tagger.LP_m_t.get(t2i["NN"], {}), "NE": tagger.LP_m_t.get(t2i["NE"], {})}
-    suffixes = tuple(sorted((m for m in tagger.LP_m_t.get(t2i["SUF_NN"], {}) if m.isalpha()),
-                            key=len, reverse=True))
-    return stems, suffixes
+@lru_cache(maxsize=8)
+def _cached_analyzer(model: str, cache_size: int, lexicon: bool = True):
+    """One analysis cache per model and process, shared by every pipeline that tags German; with
+    `lexicon`, precomputed analyses are looked up before any live one (also for the head of a
+    hyphenated word or a compound)."""
+    get = load_lexicon(model).get if lexicon else Lexicon([]).get
 
-
-def known_word(model: str, word: str) -> tuple[str, str] | None:
-    """(lemma, tag) of a word HanTa's lexicon holds, when it is one noun morpheme plus at most
-    one ending ("Konzerns" = konzern + s): HanTa's own tag (a look-up) and the lemma its analysis
-    gives such words, without the morpheme search. Umlauts and ss/ß are left to HanTa (plural
-    umlaut, old spelling)."""
-    if len(word) < 4 or not word.isalpha() or any(c in "äöüÄÖÜß" for c in word) or "ss" in word:
-        return None
-    tagger = hanta.model(model)
-    low = word.lower()
-    if low not in tagger.cache:
-        return None
-    tag = tagger.int2tag[tagger._tag_word(word, cutoff=0)[0][0]]
-    stems, suffixes = _lemma_tables(model)
-    morphemes = stems.get(tag)
-    if morphemes is None:
-        return None
-    cands = [low] if low in morphemes else []
-    for suf in suffixes:
-        if low.endswith(suf) and low[: -len(suf)] in morphemes:
-            cands.append(low[: -len(suf)])
-    if len(cands) != 1 or len(cands[0]) < 3:
-        return None
-    return tagger.makelemma([cands[0]], tag), tag
-
-
-def _splits(low: str, parts: frozenset, links: tuple, depth: int = 0) -> bool:
-    """`low` is one to three lexicon morphemes, each maybe followed by a linking element
-    ("bund|es|verfassung|s")."""
-    if low in parts:
-        return True
-    for link in links:
-        if low.endswith(link) and low[: -len(link)] in parts:
-            return True
-    if depth >= 2:
-        return False
-    for i in range(3, len(low) - 2):
-        first = low[:i]
-        if first in parts:
-            if _splits(low[i:], parts, links, depth + 1):
-                return True
-            for link in links:
-                if low.startswith(link, i) and len(low) - i - len(link) >= 3 \
-                        and _splits(low[i + len(link):], parts, links, depth + 1):
-                    return True
-    return False
-
-
-def compound_head(model: str, word: str, analyze) -> tuple[str, str] | None:
-    """(lemma, tag) of an unknown compound from its known head noun, or None (ask HanTa)."""
-    low = word.lower()
-    if len(word) < COMPOUND_MIN or not word.isalpha() or low.endswith(ADJ_ENDINGS):
-        return None
-    parts, links, nouns, known = _compound_tables(model)
-    if low in known:
-        return None  # HanTa knows the word itself: cheap and exact
-    stems, suffixes = _lemma_tables(model)
-    noun_stems = stems["NN"]
-    for i in range(3, len(low) - HEAD_MIN + 1):
-        head = low[i:]
-        if head in nouns:
-            if head.endswith(NAME_HEADS) or not _splits(low[:i], parts, links):
-                return None
-            lemma, tag = analyze(head.capitalize())
-            if not tag.startswith("NN"):
-                return None
-            return word[:i] + lemma.lower(), tag
-        stem = head if head in noun_stems else next(
-            (head[: -len(s)] for s in suffixes if head.endswith(s) and head[: -len(s)] in noun_stems), None)
-        if stem is not None and len(stem) >= HEAD_MIN:
-            # a head noun with an ending ("gericht|es", "hubschrauber|s") whose form is no word
-            # in HanTa's lexicon: the lemma is first part + stem, as HanTa builds it
-            if stem.endswith(NAME_HEADS) or not _splits(low[:i], parts, links):
-                return None
-            lemma = hanta.model(model).makelemma([low[:i], stem], "NN")
-            return word[:i] + lemma[i:], "NN"
-    return None
-
-
-def _analyze(model: str, word: str, analyze=None) -> tuple[str, str]:
-    """(lemma, STTS tag) of one capitalised word."""
-    tagger = hanta.model(model)
-    if "-" in word.strip("-"):
-        parts = [p for p in word.split("-") if p]
-        if any(p[:1].islower() for p in parts[1:]):
-            return word, "NE"  # "Jong-un", "Abu-l-Abbas": a name, not a compound
-        lemma, tag = (analyze or tagger.analyze)(parts[-1])
-        if tag == "NE":
-            return word, "NE"  # "Baden-Württemberg", "Wieczorek-Zeul"
-        if tag.startswith("NN"):
-            # keep the first parts as written: "US-Präsidenten" -> "US-Präsident"
-            return "-".join(parts[:-1] + [lemma]), tag
-        return word, tag
-    if len(word) >= NOUN_ENDING_MIN:
-        for end in NOUN_ENDING_ORDER:
-            if word.endswith(end):
-                return word[: -len(end)] + NOUN_ENDINGS[end], "NN"
-    hit = known_word(model, word)
-    if hit is not None:
-        return hit
-    if analyze is not None:
-        hit = compound_head(model, word, analyze)
-        if hit is not None:
-            return hit
-    lemma, tag = tagger.analyze(word)
-    return lemma, tag
-
-
-@lru_cache(maxsize=4)
-def _cached_analyzer(model: str, cache_size: int):
-    """One analysis cache per model and process, shared by every pipeline that tags German."""
     @lru_cache(maxsize=cache_size)
     def analyze(word: str) -> tuple[str, str]:
-        return _analyze(model, word, analyze)
+        hit = get(word)
+        if hit is not None:
+            return hit
+        return analyze_word(model, word, analyze)
 
     return analyze
 
@@ -215,12 +188,13 @@ def _cached_analyzer(model: str, cache_size: int):
 class CapitalTagger:
     """Sets token.tag_ (STTS, as HanTa gives it) and token.lemma_ on capitalised tokens."""
 
-    def __init__(self, *, model: str = HANTA_MODEL, cache_size: int = CACHE_SIZE) -> None:
+    def __init__(self, *, model: str = HANTA_MODEL, cache_size: int = CACHE_SIZE,
+                 lexicon: bool = True) -> None:
         self.model = model
-        self.analyze = _cached_analyzer(model, cache_size)
+        self.analyze = _cached_analyzer(model, cache_size, lexicon)
         # load HanTa's model and the shortcut tables now, not on the first document
-        _compound_tables(model)
-        _lemma_tables(model)
+        tagger_rules.compound_tables(model)
+        tagger_rules.lemma_tables(model)
 
     def __call__(self, doc: Doc) -> Doc:
         analyze = self.analyze
