@@ -174,7 +174,9 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
         where = f' <a href="{urls.href(path, page, f"s-{a.sentences[0]}")}">↗</a>' if a.sentences else ""
         items.append(f"{time_html(b.date, lang)} · {html_link(b.title, urls.href(path, page))} · "
                      f"{mentions(lang, a.mentions)}{where}")
-    out += html_list(items)
+    # the lists repeat titles and sentences that the briefing pages put into the search index;
+    # an actor page is found by its name, roles and other names
+    out += html_list(items, search=False)
 
     if e.quotes:
         out += [f"## {label(lang, 'quotes_by')} ({len(e.quotes)})", ""]
@@ -184,7 +186,7 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
             kind = label(lang, q.kind) if q.kind in ("direct", "indirect", "reported") else ""
             target = urls.href(path, briefing_path(b.slug), f"s-{q.sentence_index}")
             items.append(f"{text} <small>{kind}</small> — {html_link(b.title, target)}")
-        out += html_list(items)
+        out += html_list(items, search=False)
 
     if e.events:
         out += [f"## {label(lang, 'events_with')} ({len(e.events)})", ""]
@@ -192,7 +194,7 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
         for b, ev in sorted(e.events, key=lambda be: (be[1].date is None, be[1].date or "", be[0].slug)):
             target = urls.href(path, briefing_path(b.slug), f"s-{ev.sentence}")
             items.append(f"{time_html(ev.date, lang)} — {inline(ev.text)} — {html_link(b.title, target)}")
-        out += html_list(items)
+        out += html_list(items, search=False)
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -64,7 +64,7 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str
             f"<strong>{time_html(e.date, lang)}</strong> — {inline(e.text)}"
             + (f" <em>({L('hedged')})</em>" if e.stance == "hedged" else "")
             + f" <small>„{inline(e.expression)}“</small> {evidence_html(e.sentence)}"
-            for e in b.events])
+            for e in b.events], search=False)  # the sentences are indexed with the article text
 
     if b.quotes:
         out += [f"## {L('quotes')}", ""]
@@ -81,7 +81,7 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str
                 + f" <small>{L(q.kind)}</small>"
                 + (f" <em>({L('hedged')})</em>" if q.stance == "hedged" else "")
                 + f" {evidence_html(q.sentence_index)}"
-                for q in quotes])
+                for q in quotes], search=False)
 
     if b.questions:
         out += [f"## {L('questions')}", ""]

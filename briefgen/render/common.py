@@ -91,7 +91,10 @@ def evidence_html(index: int) -> str:
     return f'<a href="#s-{index}">↗</a>'
 
 
-def html_list(items: list[str], *, ordered: bool = False) -> list[str]:
-    """A raw HTML list block (items are HTML) with the blank lines Markdown needs around it."""
+def html_list(items: list[str], *, ordered: bool = False, search: bool = True) -> list[str]:
+    """A raw HTML list block (items are HTML) with the blank lines Markdown needs around it.
+    `search=False` keeps a list out of the search index (Material's `data-search-exclude`, which
+    its search plugin removes from the page): for lists that repeat text indexed elsewhere."""
     tag = "ol" if ordered else "ul"
-    return [f"<{tag}>", *(f"<li>{item}</li>" for item in items), f"</{tag}>", ""]
+    start = f'<{tag} data-search-exclude="true">' if not search else f"<{tag}>"
+    return [start, *(f"<li>{item}</li>" for item in items), f"</{tag}>", ""]
