@@ -499,3 +499,18 @@ def test_en_title_of_a_company_before_the_name(en):
     a = find(doc, "Tobias Quint")
     assert a.kind == "person"
     assert a.roles and a.roles[0].startswith("chairman")
+
+
+# ---------------------------------------------------------------- events are no actors
+def test_de_storm_named_by_its_class_noun_is_no_actor(de):
+    doc = de("Durch den Wirbelsturm Talvena starben viele Menschen in Portugal. Talvena zog dann "
+             "weiter. Der Tropensturm „Quirin“ folgte.")
+    assert not any("Talvena" in n or "Quirin" in n for n in names(doc))
+    assert find(doc, "Portugal").kind == "place"
+
+
+def test_en_events_by_class_noun_or_apposition_are_no_actors(en):
+    doc = en("Hurricane Talvena hit Florida on Monday. Talvena left thousands homeless. The crash came "
+             "before the Umrath, the annual pilgrimage to Zelda. Festival Records signed the band.")
+    assert not any("Talvena" in n or n == "Umrath" for n in names(doc))
+    assert find(doc, "Festival Records").kind == "organization"  # a company, named with the noun

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from .actors_common import MEDIUM, STRONG, Mention, share_kinds
 from .actors_de import GermanRules
 from .actors_en import EnglishRules
+from .actors_events import drop_events
 from .actors_lexicon import load
 from .actors_merge import build_actors, merge
 from .extensions import sentence_index
@@ -53,7 +54,7 @@ class ActorFinder:
         else:
             sent_starts = [i == 0 for i in range(len(doc))]
             sent_of = [0] * len(doc)
-        mentions = self.rules(doc, sent_starts)
+        mentions = drop_events(doc, self.rules(doc, sent_starts), self.lang)
         if self.use_ents and doc.ents:
             mentions = merge_ents(doc, mentions)
         share_kinds(doc, mentions)
