@@ -71,11 +71,11 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
         "briefings/index.md": briefings_index(briefings, lang),
         **month_pages(briefings, lang),
         ACTORS_INDEX: actors_index(actors, lang),
-        **initial_pages(actors, lang),
+        **initial_pages(actors, lang, urls),
         # an actor's entry is made from the briefings it appears in, and from nothing else
-        **{e.path: memo.render(e.path, ("actor", lang, e.slug, [memo.key(b) for b, _ in e.appearances]),
-                               actor_page, e, lang) for e in actors.values()},
-        **timeline_pages(events, lang),
+        **{e.path: memo.render(e.path, ("actor", lang, urls, e.slug, [memo.key(b) for b, _ in e.appearances]),
+                               actor_page, e, lang, urls) for e in actors.values()},
+        **timeline_pages(events, lang, urls),
         **tag_pages(briefings, lang),
         # one line: json's C encoder only runs without indent, and this file grows with the archive
         "timeline.json": json.dumps(timeline_json(events, lang, urls), ensure_ascii=False) + "\n",
