@@ -514,3 +514,11 @@ def test_en_events_by_class_noun_or_apposition_are_no_actors(en):
              "before the Umrath, the annual pilgrimage to Zelda. Festival Records signed the band.")
     assert not any("Talvena" in n or n == "Umrath" for n in names(doc))
     assert find(doc, "Festival Records").kind == "organization"  # a company, named with the noun
+
+
+def test_de_place_descriptor_before_a_name_is_no_part_of_it(de):
+    doc = de("Die Tat begann in der Hafenstadt Kelmhaven. Später war er im kleinen Ort Dürnhofen. "
+             "Im Nationalpark Lake Verdon wurde geschossen. Die Polizei war vor Ort.")
+    for name in ("Kelmhaven", "Dürnhofen", "Lake Verdon"):
+        assert find(doc, name).kind == "place"
+    assert not any(n.startswith(("Hafenstadt", "Ort ")) for n in names(doc))

@@ -258,12 +258,13 @@ class GermanRules(CueRules, NounRules):
                     j += 1
                 code = lex.place(self.span_text(end, j))
                 proper_mods = any(texts[k][:1].isupper() and not self.place_adj(k) for k in range(start, i))
-                if kind == "organization" and not code and lex.is_descriptor(self.lemmas[i]) and j - end <= 3 \
+                if (kind == "place" or not code) and lex.is_descriptor(self.lemmas[i]) and j - end <= 3 \
                         and not proper_mods:
                     # "Rüstungskonzern Brenntal", "Fahrgastverband IGEB": a descriptor, then the name;
-                    # the name is the actor and the descriptor its role
-                    m = Mention(end, j, self.span_text(end, j), "organization", self.span_key(end, j),
-                                strength=STRONG, role=self.span_text(start, i + 1),
+                    # the name is the actor and the descriptor its role ("Hafenstadt Whitehaven":
+                    # the town, whose kind the descriptor gives)
+                    m = Mention(end, j, self.span_text(end, j), kind, self.span_key(end, j),
+                                strength=STRONG, role=self.span_text(start, i + 1) if kind != "place" else None,
                                 subject=clause_start(self.doc, start, self.sent_starts))
                     self._acronym_after(m)
                     out.append(m)
