@@ -13,7 +13,8 @@ import pytest
 
 from briefgen.model import Actor, Briefing, Event, Quote, Sentence
 from briefgen.render import render_site
-from briefgen.render.actors import actor_pages, collect_actors
+from briefgen.render.actors import actor_pages, collect_actors, paged_actors
+from briefgen.render.briefing import briefing_page, site_actor_link
 from briefgen.render.common import one_line
 from briefgen.render.related import related_briefings
 from briefgen.render.links import SiteUrls
@@ -86,7 +87,7 @@ def test_actor_index_groups_by_kind_and_pages_by_initial():
     assert index.index("## Personen (1)") < index.index("## Organisationen (1)") < index.index("## Orte (1)")
     assert "[K](person-k.md) (1)" in index
     assert "Karla Wendt" not in index  # the index lists initials, not actors
-    assert f"(karla-wendt-person.md)" in files["actors/person-k.md"]
+    assert f'<li id="{MINISTER.slug}"><a href="../karla-wendt-person/">Karla Wendt</a>' in files["actors/person-k.md"]
     assert "Lindenau" in files["actors/place-l.md"] and "Lindenau" not in files["actors/person-k.md"]
 
 
@@ -235,6 +236,9 @@ def test_raw_html_links_reach_pages_and_anchors(directory_urls):
     urls = SiteUrls(directory_urls=directory_urls)
     entries = collect_actors(sample())
     pages = {**actor_pages(entries, "de", urls), **timeline_pages(collect_events(sample()), "de", urls)}
+    # the actor pages and pages by initial as actor_pages makes them (no page for an actor in one briefing)
+    files = {p: t for p, t in files.items() if not p.startswith("actors/")} | {
+        p: t for p, t in pages.items() if p.startswith("actors/")}
     pages |= {p: t for p, t in files.items() if p.startswith("briefings/") and p.endswith(".md")}
     targets = url_targets(files, directory_urls)
     checked = 0
@@ -259,3 +263,26 @@ def test_raw_html_links_reach_pages_and_anchors(directory_urls):
                 assert anchor in target.ids, (path, href)
             checked += 1
     assert checked >= 8
+
+
+def test_actor_in_one_briefing_is_an_entry_on_its_initial_page():
+    a, b, c = sample()
+    entries = collect_actors([a, b, c])
+    pages = actor_pages(entries, "de")
+    assert not entries[UNION.slug].has_page and entries[MINISTER.slug].has_page
+    assert f"actors/{UNION.slug}.md" not in pages and f"actors/{MINISTER.slug}.md" in pages
+    assert paged_actors([a, b, c]) == {MINISTER.slug, CITY.slug}
+    entry = next(line for line in pages["actors/organization-g.md"].splitlines() if UNION.slug in line)
+    # the entry shows what its page would: name, the briefing with date and mentions, the sentence
+    assert entry.startswith(f'<li id="{UNION.slug}"><strong>Gewerkschaft Bau</strong>')
+    assert '<a href="../../briefings/2026-04-10-kritik/">Kritik an Brückenbau</a>' in entry
+    assert '2 Nennungen <a href="../../briefings/2026-04-10-kritik/#s-2">↗</a>' in entry
+    # the briefing page, the home page and briefings.json link to the entry
+    page = briefing_page(b, "de", actor_link=site_actor_link(b, paged_actors([a, b, c])))
+    assert f"[Gewerkschaft Bau](../actors/organization-g.md#{UNION.slug})" in page
+    assert f"[Karla Wendt](../actors/{MINISTER.slug}.md)" in page
+    files = render_site([a, b, c], lang="de")
+    assert f"[Gewerkschaft Bau](actors/organization-g.md#{UNION.slug})" in files["index.md"]
+    index = json.loads(files["briefings.json"])
+    union = next(x for x in index["briefings"][0]["actors"] if x["slug"] == UNION.slug)
+    assert union["url"] == f"actors/organization-g/#{UNION.slug}"

@@ -17,6 +17,9 @@ from .links import SiteUrls, actor_path, briefing_path, relative
 from .text import inline
 
 INDEX = "actors/index.md"
+# An actor named in fewer briefings has no page: its entry on the page of its kind and initial
+# shows the same (roles, the briefing, the sentence); the briefing page holds its quotes and events.
+PAGE_FROM = 2
 
 
 @dataclass
@@ -36,8 +39,30 @@ class ActorEntry:
 
     @property
     def initial(self) -> str:
-        first = self.slug[:1]
-        return first if first.isalpha() else "0"
+        return slug_initial(self.slug)
+
+    @property
+    def has_page(self) -> bool:
+        return len(self.appearances) >= PAGE_FROM
+
+
+def slug_initial(slug: str) -> str:
+    first = slug[:1]
+    return first if first.isalpha() else "0"
+
+
+def paged_actors(briefings) -> frozenset[str]:
+    """Slugs of the actors with a page of their own: those named in PAGE_FROM briefings or more."""
+    counts = Counter(slug for b in briefings for slug in {a.slug for a in b.actors})
+    return frozenset(slug for slug, n in counts.items() if n >= PAGE_FROM)
+
+
+def actor_target(slug: str, kind: str, paged: frozenset[str] | None) -> tuple[str, str | None]:
+    """(docs/ path, anchor) where an actor is shown: its own page, or - named in one briefing
+    only - its entry on the page of its kind and initial. `paged=None`: every actor has a page."""
+    if paged is None or slug in paged:
+        return actor_path(slug), None
+    return initial_path(kind if kind in ACTOR_KINDS else "other", slug_initial(slug)), slug
 
 
 def _key(name: str | None) -> str:
@@ -131,7 +156,9 @@ def group_by_kind(entries: dict[str, ActorEntry]) -> dict[str, list[ActorEntry]]
     return by_kind
 
 
-def initial_pages(entries: dict[str, ActorEntry], lang: str) -> dict[str, str]:
+def initial_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
+    """One page per (kind, initial): every actor with roles and count, each entry with the id
+    `<slug>`; an actor without a page of its own (see PAGE_FROM) also shows its briefing."""
     groups: dict[tuple[str, str], list[ActorEntry]] = defaultdict(list)
     for kind, items in group_by_kind(entries).items():
         for e in items:
@@ -144,11 +171,22 @@ def initial_pages(entries: dict[str, ActorEntry], lang: str) -> dict[str, str]:
                            label(lang, "initial_description", kinds=kinds, initial=letter), search=NO_SEARCH)
         out += [f"# {label(lang, 'initial_title', kinds=kinds, initial=letter)}", "",
                 f"[← {label(lang, 'actors')}]({relative(path, INDEX)})", ""]
+        lines = [f'<ul class="bg-actors">']
         for e in sorted(items, key=sort_key):
             roles = f" — {inline(', '.join(e.roles[:3]))}" if e.roles else ""
-            out.append(f"- {md_link(e.name, relative(path, e.path))}{roles} · "
-                       f"{len(e.appearances)} {label(lang, 'briefing_count')}")
-        pages[path] = "\n".join(out) + "\n"
+            if e.has_page:
+                lines.append(f'<li id="{e.slug}">{html_link(e.name, urls.href(path, e.path))}{roles} · '
+                             f"{len(e.appearances)} {label(lang, 'briefing_count')}</li>")
+                continue
+            aliases = f" ({label(lang, 'aliases')}: {inline(', '.join(e.aliases))})" if e.aliases else ""
+            b, a = e.appearances[0]
+            page = briefing_path(b.slug)
+            where = f' <a href="{urls.href(path, page, f"s-{a.sentences[0]}")}">↗</a>' if a.sentences else ""
+            lines.append(f'<li id="{e.slug}"><strong>{inline(e.name)}</strong>{aliases}{roles} · '
+                         f"{html_link(b.title, urls.href(path, page))} · {time_html(b.date, lang)} · "
+                         f"{mentions(lang, a.mentions)}{where}</li>")
+        out += lines + ["</ul>", ""]
+        pages[path] = "\n".join(out).rstrip() + "\n"
     return pages
 
 
@@ -199,7 +237,8 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
 
 
 def actor_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
-    pages = {INDEX: actors_index(entries, lang), **initial_pages(entries, lang)}
+    pages = {INDEX: actors_index(entries, lang), **initial_pages(entries, lang, urls)}
     for e in entries.values():
-        pages[e.path] = actor_page(e, lang, urls)
+        if e.has_page:
+            pages[e.path] = actor_page(e, lang, urls)
     return pages

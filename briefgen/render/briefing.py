@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import ACTOR_KINDS, Briefing
-from .actors import name_index, resolve
+from .actors import actor_target, name_index, resolve
 from .common import evidence_html, front_matter, html_list, md_link, time_html
 from .labels import label, mentions
-from .links import actor_path, briefing_path, relative
+from .links import briefing_path, relative
 from .related import KEY_ACTORS
 from .text import inline, safe_url
 
@@ -20,10 +20,15 @@ def evidence_link(index: int) -> str:
     return f"[↗](#s-{index})"
 
 
-def site_actor_link(b: Briefing):
-    """Links from a briefing page to the actor pages of the site."""
+def site_actor_link(b: Briefing, paged: frozenset[str] | None = None):
+    """Links from a briefing page to where the site shows each actor: its page, or its entry on
+    the page of its kind and initial when it is not in `paged` (actors.paged_actors)."""
     page = briefing_path(b.slug)
-    return lambda actor: relative(page, actor_path(actor.slug))
+
+    def link(actor) -> str:
+        target, anchor = actor_target(actor.slug, actor.kind, paged)
+        return relative(page, target, anchor)
+    return link
 
 
 def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str:

@@ -11,8 +11,8 @@ from email.utils import format_datetime
 import datetime as dt
 
 from ..model import Briefing
-from .actors import briefing_order
-from .links import SiteUrls, actor_path, briefing_path
+from .actors import actor_target, briefing_order, paged_actors
+from .links import SiteUrls, briefing_path
 
 FEED_ITEMS = 30
 # characters XML 1.0 does not allow, and the Unicode line/paragraph separators
@@ -53,7 +53,9 @@ def feed_xml(briefings: list[Briefing], lang: str, urls: SiteUrls, *, site_name:
 
 
 def briefings_index_json(briefings: list[Briefing], urls: SiteUrls) -> str:
-    """Every briefing with its page, its full JSON, its actors (with their actor pages) and tags."""
+    """Every briefing with its page, its full JSON, its actors (with their actor pages, or their
+    entries on the pages by initial) and tags."""
+    paged = paged_actors(briefings)
     data = {
         "schema": "briefgen.site-index/1",
         "briefings": [
@@ -67,7 +69,7 @@ def briefings_index_json(briefings: list[Briefing], urls: SiteUrls) -> str:
                 "url": urls.page(briefing_path(b.slug)),
                 "json": urls.file(f"briefings/{b.slug}.json"),
                 "actors": [{"name": a.name, "kind": a.kind, "slug": a.slug, "roles": list(a.roles),
-                            "url": urls.page(actor_path(a.slug))} for a in b.actors],
+                            "url": urls.page(*actor_target(a.slug, a.kind, paged))} for a in b.actors],
                 "events": len(b.events),
                 "quotes": len(b.quotes),
                 "questions": len(b.questions),

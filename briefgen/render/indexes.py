@@ -10,7 +10,8 @@ from collections import defaultdict
 from ..model import Briefing
 from .common import NO_SEARCH, front_matter, md_link, one_line, time_html
 from .labels import MONTHS, label
-from .links import actor_path, briefing_path, relative
+from .actors import actor_target, paged_actors
+from .links import briefing_path, relative
 from .text import inline
 
 LATEST = 12
@@ -33,12 +34,12 @@ def briefing_line(b: Briefing, lang: str, page: str) -> str:
     return f"- {md_link(b.title, relative(page, briefing_path(b.slug)))} · {when}"
 
 
-def card(b: Briefing, lang: str) -> list[str]:
+def card(b: Briefing, lang: str, paged: frozenset[str] | None = None) -> list[str]:
     """One Material grid card: title, date, one-line summary, key actors (linked to their pages)."""
     when = time_html(b.date, lang) if b.date else label(lang, "undated")
     lines = [f"-   **{md_link(b.title, briefing_path(b.slug))}**", "", "    ---", "",
              f"    {when} · {inline(one_line(b.summary))}", ""]
-    actors = [md_link(a.name, actor_path(a.slug)) for a in b.actors[:CARD_ACTORS]]
+    actors = [md_link(a.name, relative(HOME, *actor_target(a.slug, a.kind, paged))) for a in b.actors[:CARD_ACTORS]]
     if actors:
         lines += [f"    {label(lang, 'key_actors')}: {', '.join(actors)}", ""]
     return lines
@@ -52,8 +53,9 @@ def home_page(briefings: list[Briefing], lang: str) -> str:
         out += [label(lang, "no_briefings"), ""]
     else:
         out += ['<div class="grid cards" markdown>', ""]
+        paged = paged_actors(briefings)
         for b in latest:
-            out += card(b, lang)
+            out += card(b, lang, paged)
         out += ["</div>", ""]
     out += [f"## {label(lang, 'sections')}", "",
             f"- [{label(lang, 'all_briefings')}](briefings/index.md)",
