@@ -6,9 +6,10 @@ Measures, on generated articles (benchmarks/generate.py, seed 1):
   - extraction words/s per language on one core (Extractor directly, in a child pinned to one
     CPU), with seconds per pipeline component and, with --profile, cProfile hot spots by module;
   - a full build (read, extract, render, write, mkdocs) of each size from an empty cache, in a
-    child process: wall time, BuildResult.seconds, peak memory;
+    child process, with briefgen's default workers: wall time, BuildResult.seconds, peak memory;
   - adding one article and regenerating docs/ (--no-site) with a warm cache, three times;
-  - with --jobs N: extraction of the largest size from an empty cache with N worker processes.
+  - with --jobs N: extraction of the largest size from an empty cache with 1 and with N worker
+    processes, and a full build with --jobs 1 (everything in one process).
 
 Peak memory: each build runs in its own child reaped with os.wait4, whose ru_maxrss is that
 child's peak resident set (Linux: KiB; the largest of the child and the descendants it waited
@@ -117,17 +118,17 @@ def _module(file: str) -> str:
     return p.rsplit("/", 1)[-1] if p.startswith("/") else p  # builtins: '~' and '<built-in method ...>'
 
 
-def child_build(root: str, site: bool, jobs: int) -> dict:
+def child_build(root: str, site: bool, jobs: int | None) -> dict:
     t0 = time.perf_counter()
     from briefgen.build import build
     from briefgen.config import load_settings
 
     imports = time.perf_counter() - t0
     settings = load_settings(Path(root))
-    kwargs = {"jobs": jobs} if jobs != 1 else {}
-    result = build(settings, site=site, **kwargs)
+    result = build(settings, site=site, jobs=jobs)  # None: briefgen's default
     c = result.changes
-    return {"articles": result.articles, "extracted": result.extracted, "seconds": result.seconds,
+    return {"articles": result.articles, "extracted": result.extracted, "reread": result.reread,
+            "rendered": result.rendered, "jobs": jobs or "default", "seconds": result.seconds,
             "import_s": round(imports, 3), "build_s": round(time.perf_counter() - t0 - imports, 3),
             "changes": {"added": len(c.added), "changed": len(c.changed), "removed": len(c.removed),
                         "unchanged": c.unchanged}}
@@ -240,9 +241,9 @@ def bench_size(n: int, jobs_compare: int | None, log) -> dict:
                                for j, rs in runs.items()}
         for sub in (".briefgen-cache", "docs", "site"):
             shutil.rmtree(root / sub, ignore_errors=True)
-        r = run_child(["build", str(root), "site", str(jobs_compare)])
-        out["full_build_jobs"] = {"jobs": jobs_compare, **r}
-        log(f"[{n}] full build --jobs {jobs_compare}: {r['wall_s']} s, phases {r['seconds']}, "
+        r = run_child(["build", str(root), "site", "1"])
+        out["full_build_jobs"] = {"jobs": 1, **r}
+        log(f"[{n}] full build --jobs 1: {r['wall_s']} s, phases {r['seconds']}, "
             f"maxrss {r['maxrss_mib']} MiB, tree RSS {r['tree_rss_peak_mib']} MiB")
     return out
 
@@ -255,13 +256,13 @@ def summary(res: dict) -> str:
         f, a = b["full_build"], b["add_one_no_site_median"]
         n = b["articles"]
         rows.append(f"| full build {n:,} articles | {f['wall_s']} s wall; phases {f['seconds']}; "
-                    f"peak {f['maxrss_mib']} MiB |")
+                    f"peak {f['maxrss_mib']} MiB per process, {f['tree_rss_peak_mib']} MiB process tree |")
         rows.append(f"| +1 article to {n:,}, --no-site | {a['wall_s']} s wall, {a['build_s']} s in build(); "
                     f"phases {a['seconds']} |")
         if "full_build_jobs" in b:
             f = b["full_build_jobs"]
             rows.append(f"| full build {n:,} articles, --jobs {f['jobs']} | {f['wall_s']} s wall; phases {f['seconds']}; "
-                        f"peak {f['maxrss_mib']} MiB per process, {f['tree_rss_peak_mib']} MiB process tree |")
+                        f"peak {f['maxrss_mib']} MiB |")
         for j, v in b.get("extract_jobs", {}).items():
             rows.append(f"| extraction of {n:,} articles, --jobs {j} (empty cache, median of 2) | "
                         f"{v['extract_s_median']} s; tree RSS peak {max(r['tree_rss_peak_mib'] for r in v['runs'])} MiB |")
@@ -275,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
         if kind == "speed":
             data = child_speed(rest[0], int(rest[1]), rest[2] == "profile")
         else:
-            data = child_build(rest[0], rest[1] == "site", int(rest[2]) if len(rest) > 2 else 1)
+            data = child_build(rest[0], rest[1] == "site", int(rest[2]) if len(rest) > 2 else None)
         print(json.dumps(data))
         return
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
