@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
-from .actors import actor_page, actors_index, collect_actors, initial_pages
+from .actors import actor_page, actors_index, collect_actors, initial_pages, paged_actors
 from .briefing import briefing_page, site_actor_link
 from .feeds import briefings_index_json, feed_xml
 from .indexes import briefings_index, home_page, month_pages
@@ -46,8 +46,8 @@ def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def site_briefing_page(b: Briefing, lang: str, related: list) -> str:
-    return briefing_page(b, lang, actor_link=site_actor_link(b), related=related)
+def site_briefing_page(b: Briefing, lang: str, related: list, paged: frozenset[str]) -> str:
+    return briefing_page(b, lang, actor_link=site_actor_link(b, paged), related=related)
 
 
 def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = None,
@@ -66,6 +66,7 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
     related = related_briefings(briefings)
     events = collect_events(briefings)
     actors = collect_actors(briefings)
+    paged = paged_actors(briefings)
     files: dict[str, str] = {
         "index.md": home_page(briefings, lang),
         "briefings/index.md": briefings_index(briefings, lang),
@@ -74,7 +75,7 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
         **initial_pages(actors, lang, urls),
         # an actor's entry is made from the briefings it appears in, and from nothing else
         **{e.path: memo.render(e.path, ("actor", lang, urls, e.slug, [memo.key(b) for b, _ in e.appearances]),
-                               actor_page, e, lang, urls) for e in actors.values()},
+                               actor_page, e, lang, urls) for e in actors.values() if e.has_page},
         **timeline_pages(events, lang, urls),
         **tag_pages(briefings, lang),
         # one line: json's C encoder only runs without indent, and this file grows with the archive
@@ -89,8 +90,10 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
                 raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
                                     "change the title or give the article a date")
         rel = related.get(b.slug, [])
-        files[md] = memo.render(md, ("briefing", lang, memo.key(b), [(memo.key(o), names) for o, names in rel]),
-                                site_briefing_page, b, lang, rel)
+        # its actors link to their own pages or, named nowhere else, to an entry of an index page
+        inputs = ("briefing", lang, memo.key(b), [(memo.key(o), names) for o, names in rel],
+                  [a.slug in paged for a in b.actors])
+        files[md] = memo.render(md, inputs, site_briefing_page, b, lang, rel, paged)
         files[data] = memo.render(data, ("json", memo.key(b)), briefing_json, b)
     for name, path in ASSETS.items():
         files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
