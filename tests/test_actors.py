@@ -522,3 +522,17 @@ def test_de_place_descriptor_before_a_name_is_no_part_of_it(de):
     for name in ("Kelmhaven", "Dürnhofen", "Lake Verdon"):
         assert find(doc, name).kind == "place"
     assert not any(n.startswith(("Hafenstadt", "Ort ")) for n in names(doc))
+
+
+def test_de_title_copula_name_gives_the_role(de):
+    doc = de("Geschäftsführer der Kessler Technik GmbH ist Holger Tammen, der das Projekt leitet.")
+    a = find(doc, "Holger Tammen")
+    assert a.kind == "person"
+    assert a.roles and a.roles[0].startswith("Geschäftsführer")
+
+
+def test_party_in_brackets_after_a_person_is_no_lead_actor(de):
+    doc = de("Der frühere Minister Ulrich Tammen (FDP) wurde Opfer eines Betrügers. Später versprach "
+             "ihm die Firma Kessler hohe Gewinne. Tammen zeigte den Betrug an.")
+    ranked = names(doc)
+    assert ranked.index("Kessler") < ranked.index("FDP")  # the party only says who Tammen is

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .actors_common import MEDIUM, STRONG, Mention, share_kinds
+from .actors_common import MEDIUM, STRONG, Mention, mark_affiliations, share_kinds
 from .actors_de import GermanRules
 from .actors_en import EnglishRules
 from .actors_events import drop_events
@@ -58,6 +58,7 @@ class ActorFinder:
         if self.use_ents and doc.ents:
             mentions = merge_ents(doc, mentions)
         share_kinds(doc, mentions)
+        mark_affiliations(doc, mentions)
         entities = merge(mentions, default_kind=self.default_kind)
         ranked = build_actors(entities, sent_of, default_kind=self.default_kind,
                               std_names=self.lex.std_names, keep_groups=self.keep_groups,

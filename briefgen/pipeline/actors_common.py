@@ -24,6 +24,7 @@ class Mention:
     bare: bool = False  # a head noun alone ("Regierung", "Polizei"), maybe standing for a fuller name
     after_prep: bool = False  # follows a place preposition ("in Paris")
     virtual: bool = False  # part of a token ("US" in "US-Präsident"): an alias, no span of its own
+    affiliation: bool = False  # in brackets right after a person: "Jana Kolbe (SPD)" gives her party
 
 
 def clause_start(doc, i: int, sent_starts: list[bool]) -> bool:
@@ -59,3 +60,14 @@ def share_kinds(doc, mentions: list["Mention"]) -> None:
                     and all(doc[k].text in COORDINATORS for k in range(m.end, other.start)):
                 m.kind, m.strength = other.kind, WEAK
                 break
+
+
+def mark_affiliations(doc, mentions: list["Mention"]) -> None:
+    """An organisation or place in brackets right after a person's name ("Günther Krause (CDU)",
+    "Sen. Jane Roe (D-Ohio)") is the person's party or home, an attribute, not a participant."""
+    person_ends = {m.end for m in mentions if m.kind == "person" and not m.virtual}
+    n = len(doc)
+    for m in mentions:
+        if not m.virtual and m.start >= 2 and m.end < n and doc[m.start - 1].text == "(" \
+                and doc[m.end].text == ")" and m.start - 1 in person_ends:
+            m.affiliation = True

@@ -449,7 +449,7 @@ class GermanRules(CueRules, NounRules):
         if head_kind:
             m.kind, m.strength = head_kind, MEDIUM
             return
-        role = self._apposition_after(e)
+        role = self._apposition_after(e) or (self._copula_role(s) if e - s >= 2 else None)
         if role:
             m.kind, m.strength, m.role = "person", STRONG, role
             return

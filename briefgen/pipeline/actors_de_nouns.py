@@ -9,7 +9,9 @@ the phrase decides:
 """
 from __future__ import annotations
 
-from .actors_de_cues import INDEFINITE
+from .actors_de_cues import ARTICLES, INDEFINITE
+
+COPULAS = {"ist", "war", "wird", "wurde", "bleibt"}
 
 # derivational endings of abstract and collective nouns, which no surname has
 ABSTRACT_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion",
@@ -59,3 +61,24 @@ class NounRules:
         a, b = self.texts[j - 1], self.texts[j + 1]
         return (self.namelike(j - 1) and self.namelike(j + 1) and not self.lex.place(a)
                 and not self.lex.place(b) and not (a.isupper() and b.isupper()))
+
+    def _copula_role(self, s: int) -> str | None:
+        """A title opening the clause, then a copula, then the name: "Geschäftsführer der Firma ist
+        Jana Kolbe", "Neuer Trainer wird Tom Berger" -> the role of the person named."""
+        if s < 2 or self.texts[s - 1] not in COPULAS:
+            return None
+        for t in range(s - 2, max(-1, s - 10), -1):
+            if self.texts[t] in (",", ".", ";", ":"):
+                return None
+            if self.title_at(t):
+                k = t
+                while k > 0 and self.tags[k - 1].startswith("ADJ") and self.texts[k - 1][:1].isupper():
+                    k -= 1  # "Neuer Trainer"
+                if k > 0 and self.texts[k - 1] in ARTICLES:
+                    k -= 1
+                if k == 0 or self.sent_starts[k] or self.texts[k - 1] in (",", ";", ":"):
+                    return self.span_text(t, s - 1)
+                return None
+            if self.sent_starts[t]:
+                return None
+        return None

@@ -271,10 +271,10 @@ def in_title(e: Entity, title: str) -> bool:
 
 
 def salience(e: Entity, kind: str, sents: tuple[int, ...], sent_of: list[int]) -> float:
-    n = sum(0.5 if m.generic or m.virtual else 1.0 for m in e.mentions)
+    n = sum(0.5 if m.generic or m.virtual or m.affiliation else 1.0 for m in e.mentions)
     score = W_MENTION * n
-    if sents and sents[0] == 0:
-        score += W_LEAD
+    if sents and sents[0] == 0 and not all(m.affiliation for m in e.mentions if sent_of[m.start] == 0):
+        score += W_LEAD  # named in the lead, other than as someone's party ("Krause (CDU)")
     elif sents and sents[0] == 1:
         score += W_SECOND
     score += W_SUBJECT * sum(1 for m in e.mentions if m.subject)
