@@ -239,7 +239,9 @@ def test_raw_html_links_reach_pages_and_anchors(directory_urls):
     # the actor pages and pages by initial as actor_pages makes them (no page for an actor in one briefing)
     files = {p: t for p, t in files.items() if not p.startswith("actors/")} | {
         p: t for p, t in pages.items() if p.startswith("actors/")}
-    pages |= {p: t for p, t in files.items() if p.startswith("briefings/") and p.endswith(".md")}
+    related, paged = related_briefings(sample()), paged_actors(sample())
+    pages |= {f"briefings/{b.slug}.md": briefing_page(b, "de", actor_link=site_actor_link(b, paged),
+                                                      related=related[b.slug], urls=urls) for b in sample()}
     targets = url_targets(files, directory_urls)
     checked = 0
     for path, text in pages.items():
@@ -286,3 +288,14 @@ def test_actor_in_one_briefing_is_an_entry_on_its_initial_page():
     index = json.loads(files["briefings.json"])
     union = next(x for x in index["briefings"][0]["actors"] if x["slug"] == UNION.slug)
     assert union["url"] == f"actors/organization-g/#{UNION.slug}"
+
+
+def test_briefing_page_with_site_urls_writes_its_lists_as_html():
+    a, b, c = sample()
+    page = briefing_page(b, "de", actor_link=site_actor_link(b, paged_actors([a, b, c])),
+                         related=related_briefings([a, b, c])[b.slug], urls=SiteUrls())
+    assert (f'<li><strong><a href="../../actors/organization-g/#{UNION.slug}">Gewerkschaft Bau</a></strong> '
+            '(Organisation) · 2 Nennungen <a href="#s-2">↗</a></li>') in page
+    assert f'<a href="../../actors/{MINISTER.slug}/">Karla Wendt</a>' in page
+    assert '<li><a href="../2026-03-02-bruecke/">Neue Brücke eröffnet</a> · <time datetime="2026-03-02">' in page
+    assert "](" not in page.split("---", 2)[2]  # no Markdown link left

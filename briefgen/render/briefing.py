@@ -9,9 +9,9 @@ from collections import defaultdict
 
 from ..model import ACTOR_KINDS, Briefing
 from .actors import actor_target, name_index, resolve
-from .common import evidence_html, front_matter, html_list, md_link, time_html
+from .common import evidence_html, front_matter, html_link, html_list, md_link, time_html
 from .labels import label, mentions
-from .links import briefing_path, relative
+from .links import SiteUrls, briefing_path, relative, target_path
 from .related import KEY_ACTORS
 from .text import inline, safe_url
 
@@ -31,10 +31,13 @@ def site_actor_link(b: Briefing, paged: frozenset[str] | None = None):
     return link
 
 
-def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str:
-    """`actor_link(actor) -> relative URL or None` lets the site link actors to their pages;
-    `related` is [(briefing, shared actor names)] from related.related_briefings."""
+def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=(), urls: SiteUrls | None = None) -> str:
+    """`actor_link(actor) -> relative Markdown target or None` lets the site link actors to their
+    pages; `related` is [(briefing, shared actor names)] from related.related_briefings. With the
+    site's `urls` (its use_directory_urls), the lists of actors and related briefings are raw HTML
+    with the site's URLs; without, Markdown."""
     L = lambda key: label(lang, key)  # noqa: E731
+    page = briefing_path(b.slug)
     out = front_matter(b.title, b.summary, tags=list(dict.fromkeys(t for t in b.tags if t.strip())))
     out += [f"# {inline(b.title)}", ""]
     meta = [time_html(b.date, lang) if b.date else L("pub_date_unknown")]
@@ -47,21 +50,32 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str
         meta.append(f"{L('source')}: {inline(b.source)}")
     out += [" · ".join(meta), "", f"> {inline(b.summary)}", ""]
 
+    def name_link(a) -> str:
+        target = actor_link(a) if actor_link else None
+        if not target:
+            return inline(a.name)
+        return html_link(a.name, urls.href(page, *target_path(page, target))) if urls else f"[{inline(a.name)}]({target})"
+
     if b.actors:
         out += [f"## {L('key_actors')}", ""]
+        items = []
         for a in b.actors[:KEY_ACTORS]:
-            target = actor_link(a) if actor_link else None
-            name = f"[{inline(a.name)}]({target})" if target else inline(a.name)
+            kind = L(a.kind if a.kind in ACTOR_KINDS else "other")
             roles = f" — {inline(', '.join(a.roles))}" if a.roles else ""
-            where = f" {evidence_link(a.sentences[0])}" if a.sentences else ""
-            out.append(f"- **{name}** ({L(a.kind if a.kind in ACTOR_KINDS else 'other')}){roles} · {mentions(lang, a.mentions)}{where}")
+            if urls:
+                where = f" {evidence_html(a.sentences[0])}" if a.sentences else ""
+                items.append(f"<strong>{name_link(a)}</strong> ({kind}){roles} · {mentions(lang, a.mentions)}{where}")
+            else:
+                where = f" {evidence_link(a.sentences[0])}" if a.sentences else ""
+                out.append(f"- **{name_link(a)}** ({kind}){roles} · {mentions(lang, a.mentions)}{where}")
+        if urls:
+            out += html_list(items)
         rest = b.actors[KEY_ACTORS:]
         if rest:
-            names = ", ".join(
-                (f"[{inline(a.name)}]({actor_link(a)})" if actor_link and actor_link(a) else inline(a.name))
-                for a in rest)
-            out += ["", f"{L('more_actors')}: {names}"]
-        out.append("")
+            names = ", ".join(name_link(a) for a in rest)
+            out += [f"<p>{L('more_actors')}: {names}</p>" if urls else f"\n{L('more_actors')}: {names}"]
+        if rest or not urls:
+            out.append("")
 
     if b.events:
         out += [f"## {L('timeline')}", ""]
@@ -93,12 +107,13 @@ def briefing_page(b: Briefing, lang: str, *, actor_link=None, related=()) -> str
         out += html_list([f"{inline(q.question)} {evidence_html(q.sentence)}" for q in b.questions], ordered=True)
 
     if related:
-        page = briefing_path(b.slug)
         out += [f"## {L('related')}", ""]
+        items = []
         for other, shared in related:
-            out.append(f"- {md_link(other.title, relative(page, briefing_path(other.slug)))} · "
-                       f"{time_html(other.date, lang)} · {L('shared_actors')}: {inline(', '.join(shared))}")
-        out.append("")
+            there = briefing_path(other.slug)
+            title = html_link(other.title, urls.href(page, there)) if urls else md_link(other.title, relative(page, there))
+            items.append(f"{title} · {time_html(other.date, lang)} · {L('shared_actors')}: {inline(', '.join(shared))}")
+        out += html_list(items) if urls else [f"- {item}" for item in items] + [""]
 
     out += [f"## {L('article')}", ""]
     out += article_text(b)

@@ -39,6 +39,18 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{rel}#{anchor}" if anchor else rel
 
 
+def target_path(from_page: str, target: str) -> tuple[str, str | None]:
+    """A Markdown link target written on `from_page` (as `relative` makes them) -> (docs/ path, anchor)."""
+    target, _, anchor = target.partition("#")
+    parts = from_page.split("/")[:-1]
+    for part in target.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts), anchor or None
+
+
 @dataclass(frozen=True)
 class SiteUrls:
     """URLs of pages on the built site: absolute when `site_url` is known, else root-relative paths."""
