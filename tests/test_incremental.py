@@ -83,11 +83,11 @@ def test_hand_edited_or_deleted_generated_files_are_restored(project, no_racy):
     before = tree(project / "docs")
     page = project / "docs" / "briefings" / "2025-09-04-stadtbibliothek-falkenried-oeffnet-kuenftig-auch-sonntags.md"
     page.write_text("edited by hand\n", encoding="utf-8")
-    actor = next((project / "docs" / "actors").glob("jana-wolters-*.md"))
-    actor.unlink()
+    month = sorted((project / "docs" / "timeline").glob("2*.md"))[0]
+    month.unlink()
     result = build(settings, site=False)
     assert result.changes.changed == [page.relative_to(project / "docs").as_posix()]
-    assert result.changes.added == [actor.relative_to(project / "docs").as_posix()]
+    assert result.changes.added == [month.relative_to(project / "docs").as_posix()]
     assert tree(project / "docs") == before
 
 
@@ -133,12 +133,13 @@ def test_a_file_changed_just_before_the_build_that_recorded_it_is_not_trusted(tm
 def briefings_for_memo():
     import datetime as dt
 
-    from briefgen.model import Actor, Briefing
+    from briefgen.model import Actor, Briefing, Event
     mayor = Actor("Petra Holm", "person", mentions=2, sentences=(0,))
     council = Actor("Stadtrat Lindenau", "organization", sentences=(0,))
     harbour = Actor("Hafen Lindenau", "place", sentences=(0,))
     return [Briefing(slug=f"2025-01-0{i}-b{i}", title=f"Meldung {i}", date=dt.date(2025, 1, i), language="de",
-                     summary="Kurz.", body="Ein Satz.", actors=actors)
+                     summary="Kurz.", body="Ein Satz.", actors=actors,
+                     events=(Event(date=f"2025-0{i}-15", expression="am 15.", text=f"Ereignis {i}"),))
             for i, actors in ((1, (mayor, council)), (2, (mayor,)), (3, (harbour,)))]
 
 
@@ -161,15 +162,17 @@ def test_memo_keeps_pages_of_unchanged_inputs_and_redoes_those_a_change_reaches(
     again, memo2 = render_with(briefings, memo.current)
     kept = {p for p, text in again.items() if text is SAME}
     assert kept == set(memo.current) and memo2.reused == len(kept)
-    assert {"briefings/2025-01-01-b1.md", "briefings/2025-01-01-b1.json", "actors/petra-holm-person.md"} <= kept
+    assert {"briefings/2025-01-01-b1.md", "briefings/2025-01-01-b1.json", "actors/petra-holm-person.md",
+            "timeline/2025-01.md"} <= kept
     assert "index.md" not in kept  # aggregate pages are always rendered
 
-    # a new title for briefing 2: its page and JSON, the mayor's page (it names briefing 2) and
-    # briefing 1's page (it lists briefing 2 as related) change; briefing 3 and the harbour do not
+    # a new title for briefing 2: its page and JSON, the mayor's page (it names briefing 2),
+    # briefing 1's page (it lists briefing 2 as related) and the month of briefing 2's event
+    # change; briefing 3 and the other months do not
     changed = [briefings[0], dataclasses.replace(briefings[1], title="Meldung zwei"), briefings[2]]
     third, _ = render_with(changed, memo.current)
     redone = {p for p in memo.current if third[p] is not SAME}
     assert redone == {"briefings/2025-01-02-b2.md", "briefings/2025-01-02-b2.json", "actors/petra-holm-person.md",
-                      "briefings/2025-01-01-b1.md"}
+                      "briefings/2025-01-01-b1.md", "timeline/2025-02.md"}
     assert {p: t for p, t in third.items() if p in redone} == {p: t for p, t in render_site(changed, lang="de").items()
                                                               if p in redone}

@@ -27,7 +27,8 @@ from .links import SiteUrls
 from .memo import NoMemo, PageMemo
 from .related import related_briefings
 from .tags import tag_pages
-from .timeline import collect_events, timeline_json, timeline_pages
+from .timeline import INDEX as TIMELINE_INDEX
+from .timeline import by_page, collect_events, timeline_index, timeline_json, timeline_page
 
 # package asset -> its path under docs/; the search worker must sit beside Material's own worker,
 # which loads the lunr language files relative to its own URL
@@ -57,14 +58,16 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
 
     `site_url` and `directory_urls` (mkdocs.yml's site_url and use_directory_urls) only shape the
     links inside feed.xml, timeline.json and briefings.json; pages link by their Markdown paths.
-    With a `memo` of the previous build, a briefing page, its JSON or an actor page made from
-    unchanged inputs is `render.memo.SAME` (keep the file in docs/) instead of its text.
+    With a `memo` of the previous build, a briefing page, its JSON, an actor page or a month of
+    the timeline made from unchanged inputs is `render.memo.SAME` (keep the file in docs/)
+    instead of its text.
     """
     memo = memo or NoMemo()
     briefings = sorted(briefings, key=lambda b: b.slug)
     urls = SiteUrls(site_url=site_url, directory_urls=directory_urls)
     related = related_briefings(briefings)
     events = collect_events(briefings)
+    months = by_page(events)
     actors = collect_actors(briefings)
     paged = paged_actors(briefings)
     files: dict[str, str] = {
@@ -76,7 +79,11 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
         # an actor's entry is made from the briefings it appears in, and from nothing else
         **{e.path: memo.render(e.path, ("actor", lang, urls, e.slug, [memo.key(b) for b, _ in e.appearances]),
                                actor_page, e, lang, urls) for e in actors.values() if e.has_page},
-        **timeline_pages(events, lang, urls),
+        TIMELINE_INDEX: timeline_index(months, lang),
+        # a month's page shows each item's date and text and links its sources' sentences
+        **{page: memo.render(page, ("timeline", lang, urls, page, [
+            (item.date, item.text, [(memo.key(b), e.sentence) for b, e in item.sources]) for item in items]),
+            timeline_page, page, items, lang, urls) for page, items in months.items()},
         **tag_pages(briefings, lang),
         # one line: json's C encoder only runs without indent, and this file grows with the archive
         "timeline.json": json.dumps(timeline_json(events, lang, urls), ensure_ascii=False) + "\n",

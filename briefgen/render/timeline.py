@@ -116,21 +116,30 @@ def month_title(key: str, lang: str) -> str:
     return f"{MONTHS[lang][int(month) - 1]} {year}"
 
 
-def timeline_pages(items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
-    """`urls`: the site's URL style (use_directory_urls), for the links of the raw HTML lists."""
-    by_page: dict[str, list[TimelineItem]] = defaultdict(list)
+def by_page(items: list[TimelineItem]) -> dict[str, list[TimelineItem]]:
+    """The items of each timeline page (a month, or a year for events dated only to it), in order."""
+    pages: dict[str, list[TimelineItem]] = defaultdict(list)
     for item in items:
-        by_page[item.page].append(item)
-    pages = {INDEX: timeline_index(by_page, lang)}
-    for page, page_items in by_page.items():
-        key = page[len("timeline/"):-3]
-        title = f"{label(lang, 'timeline')}: {month_title(key, lang)}"
-        out = front_matter(title, label(lang, "timeline_month_description", month=month_title(key, lang)))
-        out += [f"# {title}", "", f"[← {label(lang, 'timeline')}]({relative(page, INDEX)})", ""]
-        out += html_list([f"{time_html(item.date, lang)} — {inline(item.text)} · {_source_links(item, page, lang, urls)}"
-                          for item in page_items])
-        pages[page] = "\n".join(out).rstrip() + "\n"
+        pages[item.page].append(item)
     return pages
+
+
+def timeline_page(page: str, items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls()) -> str:
+    """One month (or year) of the timeline. `urls`: the site's URL style, for raw HTML links."""
+    key = page[len("timeline/"):-3]
+    title = f"{label(lang, 'timeline')}: {month_title(key, lang)}"
+    out = front_matter(title, label(lang, "timeline_month_description", month=month_title(key, lang)))
+    out += [f"# {title}", "", f"[← {label(lang, 'timeline')}]({relative(page, INDEX)})", ""]
+    out += html_list([f"{time_html(item.date, lang)} — {inline(item.text)} · {_source_links(item, page, lang, urls)}"
+                      for item in items])
+    return "\n".join(out).rstrip() + "\n"
+
+
+def timeline_pages(items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
+    """The index and every month's (and year's) page."""
+    pages = by_page(items)
+    return {INDEX: timeline_index(pages, lang),
+            **{page: timeline_page(page, page_items, lang, urls) for page, page_items in pages.items()}}
 
 
 def timeline_index(by_page: dict[str, list[TimelineItem]], lang: str) -> str:
