@@ -536,3 +536,10 @@ def test_party_in_brackets_after_a_person_is_no_lead_actor(de):
              "ihm die Firma Kessler hohe Gewinne. Tammen zeigte den Betrug an.")
     ranked = names(doc)
     assert ranked.index("Kessler") < ranked.index("FDP")  # the party only says who Tammen is
+
+
+def test_de_quoted_name_after_an_organisation_head_is_whole(de):
+    doc = de("Die Zeitung „Hafen Sentinel“ berichtet das. Die Zeitung „Insel Gazette“ schreibt es auch.")
+    assert find(doc, "Hafen Sentinel").kind == "organization"
+    assert "Sentinel" not in names(doc)
+    assert find(doc, "Insel Gazette").kind == "organization"

@@ -109,6 +109,17 @@ class CueRules:
                 continue
             last = self.texts[e - 1]
             kind = self.lex.org_kind(last)
+            prev = self.texts[s - 2] if s >= 2 else ""
+            if prev[:1].isupper() and self.tags[s - 2].startswith("NN") and not self.lex.is_building(self.lemmas[s - 2]) \
+                    and "organization" in (self.lex.org_kind(prev), self.lex.org_kind(self.lemmas[s - 2])):
+                # after an organisation head the whole quote is its name: die Zeitung „Yemen Observer“
+                m = Mention(s, e, self.span_text(s, e), "organization", self.span_key(s, e),
+                            strength=STRONG, subject=clause_start(self.doc, s - 2, self.sent_starts))
+                self._acronym_after(m)
+                out.append(m)
+                for k in range(s, e):
+                    used[k] = True
+                continue
             if e - s >= 2 and self.tags[e - 1] == "NN" and not kind and not self.lex.is_group(self.lemmas[e - 1]) \
                     and any(self.tags[k] == "NE" for k in range(s, e - 1)):
                 # „Queer Nord Festival“, „Max Müller Preis“: a name ending in a common noun is an
