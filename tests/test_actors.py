@@ -543,3 +543,10 @@ def test_de_quoted_name_after_an_organisation_head_is_whole(de):
     assert find(doc, "Hafen Sentinel").kind == "organization"
     assert "Sentinel" not in names(doc)
     assert find(doc, "Insel Gazette").kind == "organization"
+
+
+def test_de_term_coined_with_auch_genannt_is_no_actor(de):
+    doc = de("Dem Zerkratzen der Scheiben, auch Tagging genannt, soll begegnet werden. Das Tagging "
+             "sei teuer, sagte Tom Kessler.")
+    assert "Tagging" not in names(doc)
+    assert find(doc, "Tom Kessler").kind == "person"

@@ -1,9 +1,11 @@
-"""Names of events are no actors: "Zyklon Nargis", "Hurricane Ida", "the Hajj, the annual pilgrimage".
+"""Names of events and coined terms are no actors: "Zyklon Nargis", "Hurricane Ida", "the Hajj,
+the annual pilgrimage", "das Zerkratzen, auch Scratching genannt".
 
 A name is an event when the text introduces it with an event class noun (data/actors_events.tsv):
 right before it ("durch den Zyklon Nargis", "Tropensturm „Rita“", "cyclone Nargis"), as its first
 word ("Hurricane Ida"), or in an apposition right after it ("the Hajj, the annual pilgrimage to
-Mecca"). Every mention of that name goes, wherever it recurs alone ("Nargis").
+Mecca"); a term is a word the text introduces with "auch ... genannt". Every mention of that name
+goes, wherever it recurs alone ("Nargis").
 """
 from __future__ import annotations
 
@@ -33,7 +35,15 @@ def _is_event_noun(word: str, lang: str, weather_only: bool = False) -> bool:
     return low in nouns or (low.endswith("s") and low[:-1] in nouns)
 
 
+# "das Zerkratzen, auch Scratching genannt": a term the text coins for a thing or an act
+TERM_PARTICIPLES = {"de": {"genannt", "bezeichnet"}, "en": set()}
+TERM_OPENERS = {"auch", "kurz", "sogenannt", "oft", "meist"}
+
+
 def _cued(texts: list[str], m: Mention, lang: str) -> bool:
+    if m.end < len(texts) and texts[m.end] in TERM_PARTICIPLES[lang] and m.start > 0 \
+            and texts[m.start - 1].lower() in TERM_OPENERS and m.end - m.start <= 2:
+        return True  # "auch Scratching genannt"
     j = m.start - 1
     if j >= 0 and texts[j] in QUOTES:
         j -= 1
