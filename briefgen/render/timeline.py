@@ -12,7 +12,7 @@ import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..model import Briefing, Event
 from .actors import name_index, resolve
@@ -32,7 +32,10 @@ class TimelineItem:
     text: str
     actors: frozenset[str]  # actor slugs
     sources: list[tuple[Briefing, Event]] = field(default_factory=list)
-    words: frozenset[str] = frozenset()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return words(self.text)
 
     @property
     def start(self) -> dt.date:
@@ -91,14 +94,15 @@ def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
             if date is None:
                 continue
             slugs = frozenset(a.slug for a in (resolve(index, n) for n in e.actors) if a is not None)
-            w = words(e.text)
-            for item in groups[(date, slugs)]:
+            group = groups[(date, slugs)]
+            w = words(e.text) if group else None  # most events have no other on their date and actors
+            for item in group:
                 if similar(item.words, w):
                     if item.sources[-1][0] is not b:  # briefing by briefing: the last is enough
                         item.sources.append((b, e))
                     break
             else:
-                groups[(date, slugs)].append(TimelineItem(date, e.text, slugs, [(b, e)], w))
+                group.append(TimelineItem(date, e.text, slugs, [(b, e)]))
     return sorted((item for items in groups.values() for item in items), key=order)
 
 
