@@ -550,3 +550,25 @@ def test_de_term_coined_with_auch_genannt_is_no_actor(de):
              "sei teuer, sagte Tom Kessler.")
     assert "Tagging" not in names(doc)
     assert find(doc, "Tom Kessler").kind == "person"
+
+
+# ---------------------------------------------------------------- speakers after the verb
+def test_de_speaker_after_the_verb_counts_like_a_subject(de):
+    # German puts the speaker after the verb when anything else opens the sentence
+    doc = de("Die Stadt Kelmhaven plant einen Neubau. Den Bau übernimmt die Kessler AG. "
+             "Am Montag sagte Tom Berger, der Bau sei teuer.")
+    ranked = names(doc)
+    assert ranked.index("Tom Berger") < ranked.index("Kessler AG")
+
+
+def test_en_speaker_after_said_but_not_the_addressee(en):
+    doc = en("Prices will fall next year in Ohio, said Jim Wexler. Tessa Corp sells cars in Ohio. "
+             "Sales rose, Ruddock Motors told Dan Pell.")
+    ranked = names(doc)
+    assert ranked[0] == "Jim Wexler"  # the speaker outranks the place named twice
+    assert ranked.index("Ruddock Motors") < ranked.index("Dan Pell")  # "told X": X is spoken to
+
+
+def test_en_online_ends_a_name(en):
+    doc = en("Prices will fall, the newspaper Times Online reported on Monday.")
+    assert find(doc, "Times Online").kind == "organization"

@@ -19,6 +19,7 @@ from .actors_en import EnglishRules
 from .actors_events import drop_events
 from .actors_lexicon import load
 from .actors_merge import build_actors, merge
+from .actors_speakers import mark_speakers
 from .extensions import sentence_index
 
 ENT_KINDS = {"PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place", "GPE": "place",
@@ -59,6 +60,7 @@ class ActorFinder:
             mentions = merge_ents(doc, mentions)
         share_kinds(doc, mentions)
         mark_affiliations(doc, mentions)
+        mark_speakers(doc, mentions, self.lex.speech_verbs, self.lang)
         entities = merge(mentions, default_kind=self.default_kind)
         ranked = build_actors(entities, sent_of, default_kind=self.default_kind,
                               std_names=self.lex.std_names, keep_groups=self.keep_groups,

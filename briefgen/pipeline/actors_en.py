@@ -44,6 +44,7 @@ LEGAL_FORMS = {"Inc.", "Inc", "Corp.", "Corp", "Co.", "Ltd.", "Ltd", "LLC", "plc
                "N.V.", "LLP"}
 ROMAN = re.compile(r"^[IVXLC]{2,}$")
 DOMAIN = re.compile(r"^\w[\w-]*\.(com|org|net|co\.uk|ca|de|info|io)$")
+NAME_TAILS = {"Online", "Web", "Digital", "Interactive"}  # never names alone, but end some
 ACRONYM_S = re.compile(r"^[A-Z]{2,}s$")  # "GMs", "NGOs"
 OPENERS = {"\"", "“", "‘", "'", "(", "[", "``", "`"}
 
@@ -191,6 +192,8 @@ class EnglishRules:
         while j < self.n:
             if self.namelike(j) and not self.initial[j]:
                 j += 1
+            elif texts[j] in NAME_TAILS and self.ws[j - 1]:
+                j += 1  # "Times Online", "Spiegel Online": a word that is no name alone ends one
             elif texts[j] == "-" and self.ws[j - 1] == "" and self.ws[j] == "" and j + 1 < self.n \
                     and texts[j + 1].isalpha():
                 j += 2  # "Chung-tai", "Al-Maeena"
