@@ -572,3 +572,13 @@ def test_en_speaker_after_said_but_not_the_addressee(en):
 def test_en_online_ends_a_name(en):
     doc = en("Prices will fall, the newspaper Times Online reported on Monday.")
     assert find(doc, "Times Online").kind == "organization"
+
+
+def test_group_only_when_it_acts_or_speaks(de, en):
+    doc = de("Die Stadt will die Anwohner schützen. Für die Anwohner gibt es Hilfe. Demonstranten "
+             "blockierten die Straße.")
+    assert "Anwohner" not in names(doc)  # named twice, but only as objects
+    assert find(doc, "Demonstranten").kind == "group"
+    doc = en("Microsoft wants to persuade users to upgrade. Most users ignore it. Critics say the plan failed.")
+    assert "users" not in names(doc)
+    assert find(doc, "Critics").kind == "group"

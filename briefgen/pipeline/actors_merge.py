@@ -21,7 +21,6 @@ from .actors_common import STRONG, WEAK, Mention
 # salience weights
 W_MENTION, W_LEAD, W_SECOND, W_SUBJECT = 1.0, 3.0, 0.0, 1.0
 ROLE_BONUS = 2.5
-GROUP_MIN_MENTIONS = 2
 W_TITLE = 3.0  # named in the article's title, when the caller gives it (doc._.title)
 KIND_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 0.85, "group": 0.4, "other": 0.8}
 
@@ -190,8 +189,10 @@ def merge(mentions: list[Mention], *, default_kind: str = "organization") -> lis
 
 
 def group_acts(e: Entity) -> bool:
-    """An unnamed group is an actor when it acts or speaks (opens a clause) or recurs."""
-    return len(e.mentions) >= GROUP_MIN_MENTIONS or any(m.subject for m in e.mentions)
+    """An unnamed group is an actor only when it acts or speaks (ANNOTATION: "only when they speak
+    or act"): some mention opens its clause or speaks. Recurring as an object ("persuade users",
+    "die Zahl der Opfer") does not make one."""
+    return any(m.subject for m in e.mentions)
 
 
 def _name_and_aliases(e: Entity) -> tuple[str, list[str]]:
