@@ -582,3 +582,10 @@ def test_group_only_when_it_acts_or_speaks(de, en):
     doc = en("Microsoft wants to persuade users to upgrade. Most users ignore it. Critics say the plan failed.")
     assert "users" not in names(doc)
     assert find(doc, "Critics").kind == "group"
+
+
+def test_en_name_after_a_product_version_continues_the_product(en):
+    doc = en('On a new website, "The Zeta Nova 6 Countdown", Zentrix urges users to upgrade from '
+             'Zeta Nova 6. Zentrix said so on "The Zeta Nova 6 Countdown".')
+    assert "Countdown" not in names(doc) and "The Countdown" not in names(doc)
+    assert find(doc, "Zentrix").kind == "organization"

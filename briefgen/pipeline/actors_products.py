@@ -4,7 +4,8 @@ A name is a product when the text gives it a product cue: a version number right
 ("Windows 7", "Explorer 8.0"), a product noun right after a two-word name ("the Zeta Nova browser",
 "Orion Lynx sedans"), or "version(s) of" / "model(s)" / "released" / "launched" right before it.
 Every mention of that name goes, and so do shorter or longer names that end in it ("Nova" of
-"Zeta Nova"), but not the maker's name alone ("Zeta").
+"Zeta Nova"), but not the maker's name alone ("Zeta"), and a name right after the product's version
+number, which continues it ("Zeta Nova 6 Countdown").
 """
 from __future__ import annotations
 
@@ -53,6 +54,13 @@ def drop_products(doc, mentions: list[Mention], never: set[str] = frozenset()) -
             product.add(m.key)
     if not product:
         return mentions
+    # a name right after a product's version number continues the product's name: "Internet
+    # Explorer 6 Countdown" (a campaign site), "Windows 7 Home Premium"
+    product_ends = {m.end for m in mentions if m.key in product}
+    for m in mentions:
+        if m.start in {e + 1 for e in product_ends} and VERSION.match(doc[m.start - 1].text) \
+                and not m.role and m.kind != "person":
+            product.add(m.key)
     tails = {k[-1] for k in product}
     # the product's initials stand for it: "IE" for "Internet Explorer"
     initials = {"".join(w[0] for w in k) for k in product if len(k) >= 2}
