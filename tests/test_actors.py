@@ -589,3 +589,14 @@ def test_en_name_after_a_product_version_continues_the_product(en):
              'Zeta Nova 6. Zentrix said so on "The Zeta Nova 6 Countdown".')
     assert "Countdown" not in names(doc) and "The Countdown" not in names(doc)
     assert find(doc, "Zentrix").kind == "organization"
+
+
+def test_passive_agent_counts_as_acting(en, de):
+    doc = en('Sales in Ohio rose. Investors met Varnell Corp on Monday. The attack was launched on '
+             'Wednesday by a user labelled "Nightowl".')
+    ranked = names(doc)
+    assert ranked.index("Nightowl") < ranked.index("Varnell Corp")
+    doc = de("Die Stadt plant viel. Am Montag traf man die Varnell GmbH. Der Täter wurde am Montag "
+             "von der Kessler AG angezeigt.")
+    ranked = names(doc)
+    assert ranked.index("Kessler AG") < ranked.index("Varnell")

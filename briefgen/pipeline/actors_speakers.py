@@ -17,6 +17,12 @@ ADDRESSEE_VERBS = {"told", "tells", "tell", "informed", "informs", "asked", "ask
                    "warned", "warns"}
 SOURCE_BEFORE = {"de": {"laut"}, "en": set()}
 SOURCE_AFTER = {"de": {"zufolge"}, "en": set()}
+# the agent of a passive acts: "was launched on Wednesday by X", "wurde von der Polizei festgenommen"
+AGENT_PREPS = {"en": {"by"}, "de": {"von", "vom"}}
+PASSIVE_AUX = {"en": {"was", "were", "is", "are", "been", "being", "be"},
+               "de": {"wurde", "wurden", "worden", "wird", "werden"}}
+NAMING = {"called", "named", "labelled", "labeled", "dubbed", "genannt", "namens"}
+QUOTE_MARKS = {'"', "“", "”", "„", "'", "``", "''", "»", "«"}
 
 
 def mark_speakers(doc, mentions: list[Mention], speech_verbs: set[str], lang: str) -> None:
@@ -39,3 +45,23 @@ def mark_speakers(doc, mentions: list[Mention], speech_verbs: set[str], lang: st
             m.subject = True  # "laut Polizei", ", so Müller"
         elif m.end < n and texts[m.end].lower() in after:
             m.subject = True  # "der Zeitung zufolge"
+        elif _passive_agent(texts, m.start, lang):
+            m.subject = True  # "was launched by a user called X", "wurde von der Polizei festgenommen"
+
+
+def _passive_agent(texts: list[str], start: int, lang: str) -> bool:
+    """The name follows the agent preposition of a passive, maybe through a naming phrase
+    ("by a user labelled \"X\""); the passive auxiliary stands at most four words before it."""
+    j = start - 1
+    skipped = 0
+    while j >= 0 and skipped < 5 and (texts[j] in QUOTE_MARKS or texts[j].lower() in SKIP
+                                       or texts[j].lower() in NAMING
+                                       or skipped and texts[j].isalpha() and texts[j].islower()
+                                       and texts[j].lower() not in AGENT_PREPS[lang]):
+        j -= 1
+        skipped += 1
+    if j < 1 or texts[j].lower() not in AGENT_PREPS.get(lang, ()):
+        return False
+    if skipped and not any(texts[k].lower() in NAMING or texts[k].lower() in SKIP for k in range(j + 1, start)):
+        return False
+    return any(texts[k].lower() in PASSIVE_AUX[lang] for k in range(max(0, j - 4), j))
