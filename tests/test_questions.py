@@ -278,3 +278,53 @@ def test_sentence_tagger_takes_known_tags_of_capitalised_words():
     assert tags[2] == "NE" and tags[4] == "NE" and tags[1].endswith("(FIN)")
     # the sentence-initial word is not forced (its capital says nothing), nor does forcing leak
     assert [t for t, _ in sentence_tagger().tag(words)][4] == "NN"
+
+
+def test_viterbi_is_hantas_step_for_step():
+    """questions_tags.viterbi visits only a word's own tags; it must pick HanTa's tags exactly,
+    on known words, unknown ones, numbers, marks and words with a forced tag."""
+    from briefgen.pipeline.questions_tags import _base_model, sentence_tagger, viterbi
+
+    tagger = sentence_tagger()
+    sentences = [
+        "Ob die Stadtwerke den Tarif nach der Prüfung noch einmal anheben , blieb am Mittwoch offen .",
+        "„ Wir haben das nicht gewollt “ , sagte die 43-jährige Sprecherin am 12.03.2021 um 11:30 Uhr .",
+        "Unklar ist , wie viele der 2.400 Beschäftigten im Werk bleiben dürfen .",
+        "Dass die Gemeinde den Radweg bezuschusst , gilt als unwahrscheinlich .",
+        "Die Fahrradmechanikerinnenvereinigung verschraubelt klöbige Wurzelpfannen .",  # made-up words
+        "x",
+    ]
+    model = _base_model()
+    for sent in sentences:
+        words = sent.split()
+        assert viterbi(tagger._tagger, list(words), tagger._ranks) == model.tag_sent_viterbi(list(words), True)
+    # with a forced tag (what briefgen_tagger set on a capitalised word) the memo tagger agrees too
+    words = "Gestern besuchte Müller den Markt .".split()
+    tagger._forced["Müller"] = model.tag2int["NE"]
+    try:
+        assert viterbi(tagger._tagger, list(words), tagger._ranks) == tagger._tagger.tag_sent_viterbi(list(words), True)
+    finally:
+        tagger._forced.clear()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_fast_cue_regexes_find_the_same_spans(lang):
+    """compile_fast: the first-word search on the lower-cased text gives compile_cue's matches."""
+    from briefgen.pipeline.questions import _finditer, load_lexicon, lower_safe
+
+    lex = load_lexicon(lang)
+    cues = [c for _, cs in lex["families"] for c in cs] + [(c[0], 0.0, c[1], c[2]) for v in lex["stance"].values() for c in v]
+    texts = [
+        "Ob der Rat zustimmt, ist UNKLAR. Es wird geprüft, ob und wann die Sanierung beginnt. OB es klappt?",
+        "Die Ermittlungen dauern an; ERMITTLUNGEN wurden eingeleitet. Das hängt nach Ansicht vieler davon ab.",
+        "It may rain in May. Officials said it was unclear whether the plan would pass. „Noch offen“, hieß es.",
+        "Straße, STRAẞE, Kelvin \u212a, café, İstanbul, ſoll, ırgendwie: unklar bleibt, ob es wırd.",  # exotic letters
+        "Xunklar unklarx unklar_ _unklar wirdwird wird.wird 'll we'll",
+    ]
+    for text in texts:
+        lower = text.lower()
+        safe = lower_safe(text, lower, lex["chars"])
+        for cue in cues:
+            assert [m.span() for m in _finditer(cue, text, lower, safe)] == [m.span() for m in cue[0].finditer(text)], cue[0].pattern
+    assert not lower_safe(texts[3], texts[3].lower(), lex["chars"])  # 'İ' changes length, 'ı' and 'ſ' fold specially
+    assert lower_safe(texts[0], texts[0].lower(), lex["chars"])

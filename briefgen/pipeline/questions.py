@@ -32,6 +32,7 @@ from ..model import Question
 from .questions_generate import German, Word
 from .questions_generate_en import English
 from .questions_tags import english_common_word, english_verb, sentence_tagger
+from .sentences import doc_text
 
 DATA = Path(__file__).parent / "data"
 MAX_QUESTIONS = 3
@@ -83,27 +84,95 @@ def compile_cue(pattern: str) -> re.Pattern:
     return re.compile(left + rx + right, flags)
 
 
+def compile_fast(pattern: str) -> tuple[re.Pattern, bool] | None:
+    r"""The cue's regex rewritten so that `re` can jump to its first word (a literal-prefix search)
+    instead of trying the pattern at every character: (regex, runs on the lower-cased text).
+
+    Two rewrites, each giving the same matches at the same offsets:
+    - the word-start test `(?<!\w)` moves behind the first word, looking back over it
+      (`wird(?<!\w(?s:.){4})`: a word character before the word's first letter fails either way);
+    - a case-insensitive cue is lower-cased and run case-sensitively on `text.lower()`, which
+      matches the same spans wherever lower-casing keeps lengths and each character's class and
+      case-insensitive matches (`lower_safe`; other texts take the original regex).
+    None for a raw regex ('re:') or a cue that does not start with a word or mark."""
+    if pattern.startswith("re:"):
+        return None
+    on_lower = not pattern.startswith("=")
+    body = pattern if on_lower else pattern[1:]
+    toks = body.split()
+    if not toks or toks[0] == "...":
+        return None
+    if on_lower:
+        body = body.lower()
+    rx = compile_cue(body if on_lower else "=" + body).pattern
+    left = r"(?<!\w)"
+    if rx.startswith(left):
+        first = toks[0].lower() if on_lower else toks[0]
+        lit = first.rstrip("*") if first.endswith("*") and len(first) > 1 else first
+        head = re.escape(lit)
+        rest = rx[len(left):]
+        if not rest.startswith(head):
+            return None
+        rx = head + r"(?<!\w(?s:.){%d})" % len(lit) + rest[len(head):]
+    return re.compile(rx), on_lower
+
+
+_WORD = re.compile(r"\w")
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=4096)
+def _char_safe(c: str, pattern_chars: str) -> bool:
+    """Does matching a case-insensitive cue on `c.lower()` equal matching it on `c`?"""
+    low = c.lower()
+    if len(low) != 1 or bool(_WORD.match(c)) != bool(_WORD.match(low)) \
+            or bool(_SPACE.match(c)) != bool(_SPACE.match(low)):
+        return False
+    return all((re.match(re.escape(p), c, re.IGNORECASE) is not None) == (low == p.lower()) for p in pattern_chars)
+
+
+def lower_safe(text: str, lower: str, pattern_chars: str) -> bool:
+    """May case-insensitive cues run on `lower` (= text.lower()) instead of `text`?"""
+    return len(lower) == len(text) and all(_char_safe(c, pattern_chars) for c in set(text))
+
+
+def _finditer(cue: tuple, text: str, lower: str, safe: bool):
+    rx, fast = cue[0], cue[-1]
+    if fast is None:
+        return rx.finditer(text)
+    frx, on_lower = fast
+    if on_lower:
+        return frx.finditer(lower) if safe else rx.finditer(text)
+    return frx.finditer(text)
+
+
 @lru_cache(maxsize=None)
 def load_lexicon(lang: str) -> dict:
     path = DATA / f"open_cues_{lang}.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
     families = []
+    patterns: list[str] = []
     for name, fam in raw["families"].items():
         cues = []
         for cue in fam["cues"]:
             pattern, weight = (cue, fam["weight"]) if isinstance(cue, str) else (cue[0], cue[1])
-            cues.append((compile_cue(pattern), float(weight), needle(pattern)))
+            cues.append((compile_cue(pattern), float(weight), needle(pattern), compile_fast(pattern)))
+            patterns.append(pattern)
         families.append((name, cues))
-    stance = {k: [(compile_cue(p), needle(p)) for p in v] for k, v in raw["stance"].items()}
-    return {"families": families, "stance": stance, "grammar": raw["grammar"]}
+    stance = {k: [(compile_cue(p), needle(p), compile_fast(p)) for p in v] for k, v in raw["stance"].items()}
+    patterns += [p for v in raw["stance"].values() for p in v]
+    # every character a case-insensitive cue can hold, in both cases (see lower_safe)
+    chars = "".join(sorted({ch for p in patterns if not p.startswith(("re:", "=")) for c in p
+                            for ch in (c, c.lower(), c.upper()) if len(ch) == 1}))
+    return {"families": families, "stance": stance, "grammar": raw["grammar"], "chars": chars}
 
 
-def sentence_hits(text: str, lower: str, starts: list[int], patterns) -> set[int]:
+def sentence_hits(text: str, lower: str, starts: list[int], patterns, safe: bool = False) -> set[int]:
     out = set()
-    for rx, lit in patterns:
-        if lit not in lower:
+    for cue in patterns:
+        if cue[1] not in lower:
             continue
-        for m in rx.finditer(text):
+        for m in _finditer(cue, text, lower, safe):
             i = bisect.bisect_right(starts, m.start()) - 1
             if i + 1 >= len(starts) or m.end() <= starts[i + 1]:
                 out.add(i)
@@ -121,7 +190,7 @@ class OpenQuestions:
 
     def __call__(self, doc: Doc) -> Doc:
         bounds = sentence_bounds(doc)
-        text = doc.text
+        text = doc_text(doc)
         starts = [doc[b].idx for b, _ in bounds]
         doc._.stances = self.stances(text, starts, len(bounds))
         scores = self.scores(text, starts, len(bounds))
@@ -152,8 +221,9 @@ class OpenQuestions:
     # ------------------------------------------------------------------ parts
     def stances(self, text: str, starts: list[int], n: int) -> list[str]:
         lower = text.lower()
-        hedged = sentence_hits(text, lower, starts, self.lexicon["stance"]["hedged"])
-        attributed = sentence_hits(text, lower, starts, self.lexicon["stance"]["attributed"])
+        safe = lower_safe(text, lower, self.lexicon["chars"])
+        hedged = sentence_hits(text, lower, starts, self.lexicon["stance"]["hedged"], safe)
+        attributed = sentence_hits(text, lower, starts, self.lexicon["stance"]["attributed"], safe)
         return ["hedged" if i in hedged else "attributed" if i in attributed else "asserted" for i in range(n)]
 
     def scores(self, text: str, starts: list[int], n: int) -> dict[int, tuple[float, str, int]]:
@@ -161,11 +231,13 @@ class OpenQuestions:
         per: dict[int, dict[str, float]] = {}
         where: dict[tuple[int, str], int] = {}
         lower = text.lower()
+        safe = lower_safe(text, lower, self.lexicon["chars"])
         for family, cues in self.lexicon["families"]:
-            for rx, weight, lit in cues:
+            for cue in cues:
+                weight, lit = cue[1], cue[2]
                 if lit not in lower:
                     continue
-                for m in rx.finditer(text):
+                for m in _finditer(cue, text, lower, safe):
                     i = bisect.bisect_right(starts, m.start()) - 1
                     if i + 1 < len(starts) and m.end() > starts[i + 1]:
                         continue  # a "…" gap ran into the next sentence

@@ -10,13 +10,18 @@ the separable prefix ("zurück" in "zurücktritt"). So this module
   of the word, its case-sensitivity and the model),
 - takes the tag the briefgen_tagger component already set on a capitalised word inside the sentence
   (token.tag_) as that word's only candidate instead of analysing it again,
-- analyses the morphology of finite verbs only.
+- analyses the morphology of finite verbs only,
+- runs the Viterbi search itself (`viterbi`, HanTa 1.2's `tag_sent_viterbi` step for step, same
+  states, same order, same float sums), but visits only the tags a word can have instead of all
+  56 successors of every state: a word has one to three tag candidates, so this is ~10x less work
+  with the identical result.
 
 The HanTa model is the process-wide one briefgen_tagger loaded when there is one (its data is shared,
 not copied), else loaded once here.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Sequence
 
@@ -67,6 +72,7 @@ class SentenceTagger:
         self._tag2int = model.tag2int
         self._int2tag = model.int2tag
         self._sep = lru_cache(maxsize=MEMO_SIZE)(self._separable)
+        self._ranks: dict = {}  # state -> {tag: position among the state's successors}
 
     def _separable(self, word: str, tag: int) -> str:
         morphs = self._tagger._analyze(word, tag, taglevel=3)[1]
@@ -82,7 +88,7 @@ class SentenceTagger:
             if n and t and w[:1].isupper() and t in self._tag2int:
                 forced[w] = self._tag2int[t]
         try:
-            ints = self._tagger.tag_sent_viterbi(list(words), True)
+            ints = viterbi(self._tagger, list(words), self._ranks)
         finally:
             forced.clear()
         out = []
@@ -91,6 +97,80 @@ class SentenceTagger:
             sep = self._sep(w, t) if tag.endswith("(FIN)") else ""
             out.append((TAG_FIX.get(tag, tag), sep))
         return out
+
+
+def viterbi(tagger, sent: list[str], ranks: dict, casesensitive: bool = True) -> list[int]:
+    """HanTa's `tag_sent_viterbi(sent, casesensitive)` (1.2.1) with the same result, faster.
+
+    HanTa loops over every successor tag of every state (56) and skips those the word cannot
+    have. Here each state's successors a word can have are taken from the word's own candidates
+    and visited in the order HanTa's loop would meet them (`ranks`: a tag's position in the
+    state's successor table, filled as states come up), so each new state gets the same score
+    and back pointer, and ties resolve the same way. A word without candidates ("anything
+    goes") takes HanTa's full loop.
+    """
+    from HanTa.HanoverTagger import EMPTY, END, START, UNKNOWN
+
+    lowerbound = -1e6
+    trans = tagger.LP_trans_word
+    table: list[dict] = []
+    backpointer: list[dict] = []
+    cs = False
+    for i, w in enumerate(sent):
+        if i == 0:
+            cs = False
+        elif casesensitive:
+            cs = True
+        wprobs = dict(tagger._tag_word(w, cutoff=5, casesensitive=cs, conditional=True))
+        wprobs_empty = len(wprobs) == 0
+        if len(wprobs) == 1 and UNKNOWN in wprobs:
+            wprobs = {}
+            wprobs_empty = True
+        row: dict = {}
+        back: dict = {}
+        backpointer.append(back)
+        prevrow = {(EMPTY, START): 0.0} if i == 0 else table[i - 1]
+        if len(prevrow) > 5:
+            rowbound = sorted(prevrow.values(), reverse=True)[5] - 1
+        else:
+            rowbound = lowerbound
+        for state, lp0 in prevrow.items():
+            if lp0 < rowbound:
+                continue
+            lp_t = trans[state]
+            if wprobs_empty:
+                steps = [(c, lp_tc, 0) for c, lp_tc in lp_t.items() if c != END]
+            elif len(wprobs) == 1:
+                steps = [(c, lp_t[c], lpwc) for c, lpwc in wprobs.items() if c != END and c in lp_t]
+            else:
+                rank = ranks.get(state)
+                if rank is None:
+                    rank = ranks[state] = {c: n for n, c in enumerate(lp_t)}
+                steps = [(c, lp_t[c], wprobs[c]) for _, c in sorted((rank[c], c) for c in wprobs if c != END and c in rank)]
+            s1 = state[1]
+            for c, lp_tc, lpwc in steps:
+                lp = lp0 + lp_tc + lpwc
+                if lp > lowerbound:
+                    newstate = (s1, c)
+                    if newstate not in row or lp > row[newstate]:
+                        row[newstate] = lp
+                        back[newstate] = state
+        table.append(row)
+    finalstate = (END, EMPTY)
+    row = {}
+    back = {}
+    backpointer.append(back)
+    for state, lp0 in table[-1].items():
+        lp = lp0 + trans[state].get(END, -math.inf)
+        if lp > row.get(finalstate, -math.inf):
+            row[finalstate] = lp
+            back[finalstate] = state
+    tags = []
+    state = finalstate
+    for i in range(len(backpointer) - 1, 0, -1):
+        state = backpointer[i][state]
+        tags.append(state[1])
+    return tags[::-1]
 
 
 # ------------------------------------------------------------------------------------ English
