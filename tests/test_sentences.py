@@ -47,3 +47,13 @@ def test_english_abbreviations():
 
 def test_empty_doc(nlp_de):
     assert list(nlp_de("").sents) == []
+
+
+def test_doc_text_is_built_once_and_equals_doc_text(nlp_de):
+    from briefgen.pipeline.sentences import TEXT_KEY, doc_text
+
+    doc = nlp_de("Erster Satz.\n\nZweiter Satz mit  zwei Leerzeichen. ")
+    assert doc_text(doc) == doc.text  # the segmenter already stored it
+    assert doc.user_data[TEXT_KEY] is doc_text(doc)
+    bare = spacy.blank("de")("Ohne Segmentierer.")
+    assert TEXT_KEY not in bare.user_data and doc_text(bare) == "Ohne Segmentierer."

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Event
+from .sentences import doc_text
 
 MAX_WORDS = 30  # a sentence longer than this is trimmed to the clause around the expression
 MIN_WORDS = 6  # a trimmed clause shorter than this takes in its neighbours
@@ -41,7 +42,7 @@ class EventBuilder:
         if not timexes:
             doc._.events = []
             return doc
-        text = doc.text
+        text = doc_text(doc)
         sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") \
             else [(0, len(text))]
         mentions = []

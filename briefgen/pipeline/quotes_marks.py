@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .sentences import doc_text
+
 MAX_TOKENS = 400  # an opening mark left open longer than this was a stray one
 
 
@@ -24,7 +26,7 @@ class MarkedQuote:
 
 def _mark_roles(doc: Doc) -> list[tuple[int, str, str]]:
     """(token index, role open|close|ambig, family) for every double quotation mark."""
-    has_low9 = "„" in doc.text
+    has_low9 = "„" in doc_text(doc)
     first_guil = None
     out: list[tuple[int, str, str]] = []
     n = len(doc)

@@ -18,6 +18,16 @@ from spacy.tokens import Doc
 TERMINAL = {".", "!", "?", "…", "...", "?!", "!?"}
 CLOSING = {"“", "”", "\"", "»", "«", "'", "’", "‘", ")", "]", "“.", "”."}
 SHORT_LINE = 60  # characters; a line this short that ends a line is a heading or a one-liner
+TEXT_KEY = ("briefgen", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy joins every token's text anew on each access, and
+    the text of a Doc never changes (retokenizing merges and splits keep it)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 @Language.factory("briefgen_sentences", default_config={"short_line": SHORT_LINE})
@@ -32,7 +42,7 @@ class SentenceSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = doc.text
+        text = doc_text(doc)
         starts = [False] * len(doc)
         starts[0] = True
         pending = False  # the next non-space token starts a sentence

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import TimeExpression
 from .extensions import sentence_index
+from .sentences import doc_text
 from .timex_resolve import Resolver
 from .timex_rules import ruleset
 from .timex_tense import detector
@@ -41,7 +42,7 @@ class TimexTagger:
         pub = doc._.pub_date
         if isinstance(pub, str):
             pub = dt.date.fromisoformat(pub[:10])
-        text = doc.text  # built anew on every access: read it once
+        text = doc_text(doc)  # built anew on every access: read it once
         cands = self.rules.find(text)
         if not cands or not len(doc):
             doc._.timexes = []
