@@ -94,7 +94,7 @@ def test_actor_index_groups_by_kind_and_pages_by_initial():
 def test_briefing_page_links_actors_and_related_briefings():
     files = render_site(sample(), lang="de")
     page = files["briefings/2026-03-02-bruecke.md"]
-    assert f"[Karla Wendt](../actors/{MINISTER.slug}.md)" in page
+    assert f'<a href="../../actors/{MINISTER.slug}/">Karla Wendt</a>' in page  # raw HTML, the site's URLs
     related = page[page.index("## Verwandte Briefings"):page.index("## Artikeltext")]
     # both other briefings share a key actor; the one sharing the minister is nearer in time
     assert related.index("Kritik an Brückenbau") < related.index("Etwas anderes")

@@ -47,8 +47,8 @@ def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def site_briefing_page(b: Briefing, lang: str, related: list, paged: frozenset[str]) -> str:
-    return briefing_page(b, lang, actor_link=site_actor_link(b, paged), related=related)
+def site_briefing_page(b: Briefing, lang: str, related: list, paged: frozenset[str], urls: SiteUrls) -> str:
+    return briefing_page(b, lang, actor_link=site_actor_link(b, paged), related=related, urls=urls)
 
 
 def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = None,
@@ -98,9 +98,9 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
                                     "change the title or give the article a date")
         rel = related.get(b.slug, [])
         # its actors link to their own pages or, named nowhere else, to an entry of an index page
-        inputs = ("briefing", lang, memo.key(b), [(memo.key(o), names) for o, names in rel],
+        inputs = ("briefing", lang, urls, memo.key(b), [(memo.key(o), names) for o, names in rel],
                   [a.slug in paged for a in b.actors])
-        files[md] = memo.render(md, inputs, site_briefing_page, b, lang, rel, paged)
+        files[md] = memo.render(md, inputs, site_briefing_page, b, lang, rel, paged, urls)
         files[data] = memo.render(data, ("json", memo.key(b)), briefing_json, b)
     for name, path in ASSETS.items():
         files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
