@@ -139,13 +139,10 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     known = build_state.load(settings.cache_dir, settings.fingerprint())
     state = BuildState(version=known.version)
     articles = read_articles(settings.articles_dir, known, state)
-    known_keys = {name: key for name, (_, _, key) in state.articles.items() if key}
-    result.articles, result.reread = len(articles), len(articles) - len(known_keys)
+    result.articles = len(articles)
+    result.reread = sum(1 for _, _, key in state.articles.values() if not key)
     lap("read")
-    cache = BriefingCache(settings.cache_dir, settings.fingerprint())
-    keys = [known_keys.get(a.path) or cache.key(a) for a in articles]
-    state.articles = {a.path: (state.articles[a.path][0], a, key) for a, key in zip(articles, keys)
-                      if a.path in state.articles}
+    keys = article_keys(articles, state, BriefingCache(settings.cache_dir, settings.fingerprint()))
     briefings, result.extracted = extract_all(articles, settings, progress, jobs=jobs, keys=keys)
     lap("extract")
     unchanged = known.unchanged_docs(settings.docs_dir)
@@ -166,6 +163,19 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
         build_site(settings, staging, strict=strict, build_date=source_date_epoch(briefings))
         lap("mkdocs")
     return result
+
+
+def article_keys(articles: list[Article], state: BuildState, cache: BriefingCache) -> list[str]:
+    """Each article's cache key: recorded for a file unchanged since the last build, else
+    computed (and recorded in `state` for the next one)."""
+    keys = []
+    for a in articles:
+        sig, _, key = state.articles.get(a.path, (None, a, ""))
+        key = key or cache.key(a)
+        if sig is not None:
+            state.articles[a.path] = (sig, a, key)
+        keys.append(key)
+    return keys
 
 
 def written_files(files: dict[str, bytes], docs: Path, known: BuildState, unchanged: dict[str, str]):
