@@ -600,3 +600,14 @@ def test_passive_agent_counts_as_acting(en, de):
              "von der Kessler AG angezeigt.")
     ranked = names(doc)
     assert ranked.index("Kessler AG") < ranked.index("Varnell")
+
+
+def test_body_speaks_through_its_spokesperson(de, en):
+    doc = de("Die Varnell GmbH baut in Kelmhaven. Holz liefert die Kessler AG. Ein Sprecher des "
+             "niedersächsischen Umweltministeriums erklärte, alles sei geprüft.")
+    ranked = names(doc)
+    assert ranked.index("niedersächsischen Umweltministeriums") < ranked.index("Kessler AG")
+    doc = en("Tessa Corp sells cars. Investors met Varnell Corp on Monday. A spokeswoman for Zentrix "
+             "Motors said the plan worked.")
+    ranked = names(doc)
+    assert ranked.index("Zentrix Motors") < ranked.index("Varnell Corp")

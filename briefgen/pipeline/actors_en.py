@@ -450,7 +450,9 @@ class EnglishRules:
             out.append(Mention(k, i + 1, self.doc[k:i + 1].text, "organization", self._key(k, i + 1),
                                strength=MEDIUM if k < i else WEAK,
                                generic=k == i and not GENERIC_HEADS[low],
-                               subject=clause_start(self.doc, k, self.sent_starts)))
+                               subject=clause_start(self.doc, k, self.sent_starts) or (
+                                   k > 0 and texts[k - 1].lower() == "the"
+                                   and clause_start(self.doc, k - 1, self.sent_starts))))
             for j in range(k, i + 1):
                 used[j] = True
 

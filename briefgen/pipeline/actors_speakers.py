@@ -22,6 +22,10 @@ AGENT_PREPS = {"en": {"by"}, "de": {"von", "vom"}}
 PASSIVE_AUX = {"en": {"was", "were", "is", "are", "been", "being", "be"},
                "de": {"wurde", "wurden", "worden", "wird", "werden"}}
 NAMING = {"called", "named", "labelled", "labeled", "dubbed", "genannt", "namens"}
+# a body speaks through its spokesperson: "Ein Sprecher des Ministeriums erklärte", "a spokeswoman
+# for Zentrix said"
+SPOKES = {"de": ("sprecher", "sprecherin"), "en": ("spokesman", "spokeswoman", "spokesperson")}
+SPOKES_LINKS = {"de": {"des", "der", "vom", "von"}, "en": {"for", "of"}}
 QUOTE_MARKS = {'"', "“", "”", "„", "'", "``", "''", "»", "«"}
 
 
@@ -45,6 +49,8 @@ def mark_speakers(doc, mentions: list[Mention], speech_verbs: set[str], lang: st
             m.subject = True  # "laut Polizei", ", so Müller"
         elif m.end < n and texts[m.end].lower() in after:
             m.subject = True  # "der Zeitung zufolge"
+        elif _spokesperson_of(texts, m.start, lang) and not (m.end < n and texts[m.end][:1].isupper()):
+            m.subject = True  # "Ein Sprecher des Ministeriums erklärte" (not "Sprecher der Regierung Jan Roth")
         elif _passive_agent(texts, m.start, lang):
             m.subject = True  # "was launched by a user called X", "wurde von der Polizei festgenommen"
 
@@ -65,3 +71,17 @@ def _passive_agent(texts: list[str], start: int, lang: str) -> bool:
     if skipped and not any(texts[k].lower() in NAMING or texts[k].lower() in SKIP for k in range(j + 1, start)):
         return False
     return any(texts[k].lower() in PASSIVE_AUX[lang] for k in range(max(0, j - 4), j))
+
+
+def _spokesperson_of(texts: list[str], start: int, lang: str) -> bool:
+    """The name follows "Sprecher des" / "spokesman for" (a lower-case adjective may stand between:
+    "des baden-württembergischen Ministeriums")."""
+    j = start - 1
+    while j >= 0 and start - j <= 2 and texts[j][:1].islower() and texts[j].lower() not in SPOKES_LINKS[lang] \
+            and texts[j].lower() not in SKIP:
+        j -= 1
+    if j >= 0 and lang == "en" and texts[j].lower() == "the":
+        j -= 1
+    if j < 1 or texts[j].lower() not in SPOKES_LINKS.get(lang, ()):
+        return False
+    return texts[j - 1].lower().endswith(SPOKES[lang])
