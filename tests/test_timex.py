@@ -168,3 +168,50 @@ def test_calendar_helpers():
     assert pick_year(PUB, 12, 24, -1) == dt.date(2018, 12, 24)
     assert pick_year(PUB, 12, 24, 1) == dt.date(2019, 12, 24)
     assert When(dt.date(2018, 12, 31), "week").iso() == "2019-W01"
+
+
+# ----------------------------------------------------------------- the literal prefilter
+def test_prefilter_requirements_are_sound_and_selective():
+    import re
+
+    from briefgen.pipeline.timex_prefilter import requirement
+
+    req = lambda p: requirement(re.compile(p))  # noqa: E731
+    assert req(r"(?<![\w.])(?:[Ii]m\s+)?(?:März|Mai)\s+\d{4}") == {"März", "Mai"}
+    assert req(r"(?P<h>\d{1,2})\s+Uhr") == {"Uhr"}
+    assert req(r"[Nn]acht") == {"Nacht", "nacht"}
+    assert req(r"(?:am)?\d+") is None  # an optional part requires nothing
+    assert req(r"(?:Jahr|\d+)") is None  # nor does an alternation with a branch that has no literal
+    assert req(r"(?=Uhr)\d+") is None  # nor a lookahead
+    assert req(r"(?i:uhr)\d") is None  # nor a case-insensitive group
+    assert req(r"x(?:ab){2,3}") in ({"x"}, {"ab"})
+    assert requirement(re.compile("Uhr", re.IGNORECASE)) is None
+    # every match of every rule contains one of its rule's strings (our own sentences)
+    from briefgen.pipeline.timex_rules import ruleset
+
+    texts = {"de": "Am 3. März 2021 um 14 Uhr, in der Nacht zum Sonntag und im Frühjahr 2019 sowie "
+                   "gestern Abend, zwei Wochen später, Anfang 2020 und am Heiligabend.",
+             "en": "On March 3, 2021 at 2 p.m., last Sunday night, in spring 2019, two weeks later, "
+                   "early 2020 and on Christmas Eve, yesterday morning."}
+    for lang, text in texts.items():
+        rs = ruleset(lang)
+        hits = 0
+        for (_, _, rx), need in zip(rs.rules, rs.needs):
+            for m in rx.finditer(text):
+                hits += 1
+                assert need is None or any(s in m.group(0) for s in need), rx.pattern
+        assert hits >= 8
+
+
+def test_prefilter_changes_no_candidate():
+    from briefgen.pipeline.timex_rules import ruleset
+
+    rs = ruleset("de")
+    text = "Am Montag, dem 4. Mai 2020, gegen 9 Uhr und in der Nacht von Freitag auf Samstag."
+    kept = rs.find(text)
+    needs, rs.needs = rs.needs, [None] * len(rs.needs)
+    try:
+        assert [(c.start, c.end, c.rule) for c in rs.find(text)] == [(c.start, c.end, c.rule) for c in kept]
+    finally:
+        rs.needs = needs
+    assert kept

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .timex_prefilter import requirement
+
 DATA = Path(__file__).parent / "data"
 OPEN_QUOTES = "„\"»«“‘"
 CLOSE_QUOTES = "“”\"«»’"
@@ -128,6 +130,7 @@ class RuleSet:
         for r in self.lex.data["rules"]:
             pattern = re.sub(r"\{([A-Z_]+)\}", lambda m: ph[m.group(1)], r["pattern"])
             self.rules.append((r["name"], r["kind"], re.compile(pattern)))
+        self.needs = [requirement(rx) for _, _, rx in self.rules]  # see timex_prefilter
         self._prep_re = re.compile(
             r"(?:^|(?<=[\s(„“\"»«,]))(" + "|".join(
                 re.escape(p).replace(r"\ ", r"\s+") for p in self.lex.prepositions) + r")\s+$",
@@ -138,7 +141,14 @@ class RuleSet:
     # ------------------------------------------------------------------ finding
     def find(self, text: str) -> list[Candidate]:
         found: list[Candidate] = []
-        for name, kind, rx in self.rules:
+        present: dict[frozenset[str], bool] = {}
+        for (name, kind, rx), need in zip(self.rules, self.needs):
+            if need is not None:
+                ok = present.get(need)
+                if ok is None:
+                    ok = present[need] = any(s in text for s in need)
+                if not ok:
+                    continue  # the rule cannot match without one of these strings
             for m in rx.finditer(text):
                 if m.end() <= m.start():
                     continue
