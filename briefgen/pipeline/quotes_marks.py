@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .sentences import doc_text
 
 MAX_TOKENS = 400  # an opening mark left open longer than this was a stray one
+MARKS = {"``", "`", "''", "„", "“", "”", "»", "«", '"'}  # every token _mark_roles looks at
 
 
 @dataclass
@@ -29,11 +30,15 @@ def _mark_roles(doc: Doc) -> list[tuple[int, str, str]]:
     has_low9 = "„" in doc_text(doc)
     first_guil = None
     out: list[tuple[int, str, str]] = []
-    n = len(doc)
+    texts = [t.text for t in doc]
+    n = len(texts)
     i = 0
     while i < n:
-        t = doc[i].text
-        if t in ("``", "`") and (t == "``" or (i + 1 < n and doc[i + 1].text == "`")):
+        t = texts[i]
+        if t not in MARKS:
+            i += 1
+            continue
+        if t in ("``", "`") and (t == "``" or (i + 1 < n and texts[i + 1] == "`")):
             out.append((i, "open", "tex"))
             if t == "`":
                 out.append((i + 1, "skip", "tex"))

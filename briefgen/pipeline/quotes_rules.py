@@ -42,6 +42,9 @@ class Ctx:
         self.w = WORDS[lang]
         self.text = [t.text for t in doc]
         self.low = [t.lower() for t in self.text]
+        # the words a prep_cues branch starts at: a preposition's first word, "nach", "für", a post/so word
+        self._cue_words = None if () in lex.prep else \
+            frozenset({toks[0] for toks in lex.prep} | lex.post | lex.so | {"nach", "für"})
         self.sents = sents
         self.quote_of = quote_of  # token -> index of the direct quote it lies in (marks included), -1
         spans = doc.spans["actors"] if "actors" in doc.spans else ()
@@ -112,9 +115,10 @@ class Ctx:
     def prep_cues(self, s: int, e: int) -> list[Cue]:
         out: list[Cue] = []
         low, lex = self.low, self.lex
+        triggers = self._cue_words
         for i in range(s, e):
-            if self.quote_of[i] >= 0:
-                continue
+            if (triggers is not None and low[i] not in triggers) or self.quote_of[i] >= 0:
+                continue  # no branch below fires on any other word
             for toks in lex.prep:
                 n = len(toks)
                 if tuple(low[i:i + n]) == toks:
