@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
 from .common import NO_SEARCH, front_matter, html_link, html_list, md_link, time_html
@@ -65,6 +66,7 @@ def actor_target(slug: str, kind: str, paged: frozenset[str] | None) -> tuple[st
     return initial_path(kind if kind in ACTOR_KINDS else "other", slug_initial(slug)), slug
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every briefing
 def _key(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
 
