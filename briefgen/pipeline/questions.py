@@ -121,6 +121,11 @@ _WORD = re.compile(r"\w")
 _SPACE = re.compile(r"\s")
 
 
+@lru_cache(maxsize=None)
+def _pattern_char_regexes(pattern_chars: str) -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(re.escape(p), re.IGNORECASE), p.lower()) for p in pattern_chars)
+
+
 @lru_cache(maxsize=4096)
 def _char_safe(c: str, pattern_chars: str) -> bool:
     """Does matching a case-insensitive cue on `c.lower()` equal matching it on `c`?"""
@@ -128,12 +133,22 @@ def _char_safe(c: str, pattern_chars: str) -> bool:
     if len(low) != 1 or bool(_WORD.match(c)) != bool(_WORD.match(low)) \
             or bool(_SPACE.match(c)) != bool(_SPACE.match(low)):
         return False
-    return all((re.match(re.escape(p), c, re.IGNORECASE) is not None) == (low == p.lower()) for p in pattern_chars)
+    return all((rx.match(c) is not None) == (low == p) for rx, p in _pattern_char_regexes(pattern_chars))
+
+
+_SAFE_SEEN: dict[str, set[str]] = {}  # pattern characters -> text characters found safe so far
 
 
 def lower_safe(text: str, lower: str, pattern_chars: str) -> bool:
     """May case-insensitive cues run on `lower` (= text.lower()) instead of `text`?"""
-    return len(lower) == len(text) and all(_char_safe(c, pattern_chars) for c in set(text))
+    if len(lower) != len(text):
+        return False
+    seen = _SAFE_SEEN.setdefault(pattern_chars, set())
+    for c in set(text).difference(seen):
+        if not _char_safe(c, pattern_chars):
+            return False
+        seen.add(c)
+    return True
 
 
 def _finditer(cue: tuple, text: str, lower: str, safe: bool):
@@ -192,8 +207,10 @@ class OpenQuestions:
         bounds = sentence_bounds(doc)
         text = doc_text(doc)
         starts = [doc[b].idx for b, _ in bounds]
-        doc._.stances = self.stances(text, starts, len(bounds))
-        scores = self.scores(text, starts, len(bounds))
+        lower = text.lower()
+        safe = lower_safe(text, lower, self.lexicon["chars"])
+        doc._.stances = self.stances(text, starts, len(bounds), lower, safe)
+        scores = self.scores(text, starts, len(bounds), lower, safe)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
         questions: list[Question] = []
         seen_q, seen_e = set(), set()
@@ -219,19 +236,25 @@ class OpenQuestions:
         return doc
 
     # ------------------------------------------------------------------ parts
-    def stances(self, text: str, starts: list[int], n: int) -> list[str]:
-        lower = text.lower()
-        safe = lower_safe(text, lower, self.lexicon["chars"])
+    def stances(self, text: str, starts: list[int], n: int, lower: str | None = None,
+                safe: bool | None = None) -> list[str]:
+        if lower is None:
+            lower = text.lower()
+        if safe is None:
+            safe = lower_safe(text, lower, self.lexicon["chars"])
         hedged = sentence_hits(text, lower, starts, self.lexicon["stance"]["hedged"], safe)
         attributed = sentence_hits(text, lower, starts, self.lexicon["stance"]["attributed"], safe)
         return ["hedged" if i in hedged else "attributed" if i in attributed else "asserted" for i in range(n)]
 
-    def scores(self, text: str, starts: list[int], n: int) -> dict[int, tuple[float, str, int]]:
+    def scores(self, text: str, starts: list[int], n: int, lower: str | None = None,
+               safe: bool | None = None) -> dict[int, tuple[float, str, int]]:
         """Sentence index -> (score, strongest family, char offset of its strongest cue) per sentence with a cue."""
         per: dict[int, dict[str, float]] = {}
         where: dict[tuple[int, str], int] = {}
-        lower = text.lower()
-        safe = lower_safe(text, lower, self.lexicon["chars"])
+        if lower is None:
+            lower = text.lower()
+        if safe is None:
+            safe = lower_safe(text, lower, self.lexicon["chars"])
         for family, cues in self.lexicon["families"]:
             for cue in cues:
                 weight, lit = cue[1], cue[2]
