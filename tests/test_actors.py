@@ -611,3 +611,28 @@ def test_body_speaks_through_its_spokesperson(de, en):
              "Motors said the plan worked.")
     ranked = names(doc)
     assert ranked.index("Zentrix Motors") < ranked.index("Varnell Corp")
+
+
+def test_en_demonym_mentions_a_named_country(en):
+    doc = en("Varnell cut its US and Canadian production. Two plants in Canada close.")
+    canada = find(doc, "Canada")
+    assert "Canadian" in canada.aliases and 0 in canada.sentences
+    doc = en("Australian Prime Minister Jon Marsh met Varnell. Varnell builds cars in Australia.")
+    assert 0 not in find(doc, "Australia").sentences  # part of a title, no mention of the country
+
+
+def test_place_after_place_and_comma_is_a_locator_not_a_subject(en):
+    doc = en("Varnell Corp opened plants. Plants opened in Wixom, Michigan and in Flint, Michigan. "
+             "Canada protested. Canada sued.")
+    ranked = names(doc)
+    assert ranked.index("Canada") < ranked.index("Michigan")
+
+
+def test_title_modifier_gives_no_title_bonus(en):
+    text = "Aid was announced on Monday. Varnell Corp builds cars in Australia. The Australian unions protested."
+    doc = en.make_doc(text)
+    doc._.title = "Australian unions protest"
+    for _name, proc in en.pipeline:
+        doc = proc(doc)
+    ranked = names(doc)
+    assert ranked.index("Varnell Corp") < ranked.index("Australia")  # "Australian" only modifies

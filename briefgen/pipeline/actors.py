@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .actors_common import MEDIUM, STRONG, Mention, mark_affiliations, share_kinds
+from .actors_common import MEDIUM, STRONG, Mention, mark_affiliations, share_kinds, unsubject_locators
 from .actors_de import GermanRules
 from .actors_en import EnglishRules
 from .actors_events import drop_events
@@ -60,6 +60,7 @@ class ActorFinder:
             mentions = merge_ents(doc, mentions)
         share_kinds(doc, mentions)
         mark_affiliations(doc, mentions)
+        unsubject_locators(doc, mentions)
         mark_speakers(doc, mentions, self.lex.speech_verbs, self.lang)
         entities = merge(mentions, default_kind=self.default_kind)
         ranked = build_actors(entities, sent_of, default_kind=self.default_kind,

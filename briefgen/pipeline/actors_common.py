@@ -71,3 +71,13 @@ def mark_affiliations(doc, mentions: list["Mention"]) -> None:
         if not m.virtual and m.start >= 2 and m.end < n and doc[m.start - 1].text == "(" \
                 and doc[m.end].text == ")" and m.start - 1 in person_ends:
             m.affiliation = True
+
+
+def unsubject_locators(doc, mentions: list["Mention"]) -> None:
+    """A place after another place and a comma locates it ("Wixom, Michigan", "Ontario, Canada"):
+    the comma opens no clause there, so the place is no subject."""
+    place_ends = {m.end for m in mentions if m.kind == "place" and not m.virtual}
+    for m in mentions:
+        if m.subject and m.kind == "place" and m.start >= 2 and doc[m.start - 1].text == "," \
+                and m.start - 1 in place_ends:
+            m.subject = False

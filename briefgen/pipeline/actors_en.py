@@ -133,7 +133,22 @@ class EnglishRules:
         title = (getattr(doc._, "title", "") or "") if doc.has_extension("title") else ""
         if title:
             self._title_bodies(out, title)
+        self._demonyms(out, used)
         return drop_products(doc, out, self.lex.never)
+
+    def _demonyms(self, out: list[Mention], used: list[bool]) -> None:
+        """A demonym of a country the text names is a mention of it ("its US and Canadian
+        production" mentions Canada), as German place adjectives are ("Duisburger")."""
+        named = {m.code: m for m in out if m.kind == "place" and m.code and not m.virtual}
+        if not named:
+            return
+        for i, t in enumerate(self.texts):
+            if used[i] or not t[:1].isupper() or (i + 1 < self.n and self.texts[i + 1][:1].isupper()):
+                continue  # "Australian Prime Minister": part of a title or a name
+            code = self.lex.adjective_country(t)
+            if code and code in named:
+                out.append(Mention(i, i + 1, t, "place", named[code].key, strength=MEDIUM, code=code,
+                                   virtual=True))
 
     def _quoted_names(self, out: list[Mention], used: list[bool]) -> None:
         """A quoted name that something is given: 'a group calling itself "Nightowls"', 'a user

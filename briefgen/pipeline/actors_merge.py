@@ -259,10 +259,14 @@ def build_actors(entities: list[Entity], sent_of: list[int], *, default_kind: st
 
 
 def in_title(e: Entity, title: str) -> bool:
-    """Some form of the actor occurs in the title ("Trump" in "Trump meldet Brief von Kim")."""
+    """Some form of the actor occurs in the title ("Trump" in "Trump meldet Brief von Kim"). A
+    form that only modifies in the body (a compound part "US-", a demonym "Australian") does not
+    count: in the title it modifies too ("Australian government announces ...")."""
     low = title.lower()
     words = set(re.findall(r"\w[\w-]*", low))
     for m in e.mentions:
+        if m.virtual:
+            continue
         text = m.text.lower()
         if len(text) >= 3 and (text in words or (" " in text and text in low)):
             return True
