@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from ..model import Question
 from .questions_generate import German, Word
 from .questions_generate_en import English
-from .questions_tags import english_common_word, english_verb, sentence_tagger
+from .questions_tags import _english_model, english_common_word, english_verb, sentence_tagger
 from .sentences import doc_text
 
 DATA = Path(__file__).parent / "data"
@@ -202,6 +202,12 @@ class OpenQuestions:
         self.lexicon = load_lexicon(lang if lang in ("de", "en") else "en")
         grammar = self.lexicon["grammar"]
         self.generator = German(grammar) if lang == "de" else English(grammar, verbs=english_verb)
+        # HanTa's model is loaded (or taken from the process, where briefgen_tagger or the actor
+        # rules hold it) here, once, not on the first article
+        if lang == "de":
+            sentence_tagger()
+        else:
+            _english_model()
 
     def __call__(self, doc: Doc) -> Doc:
         bounds = sentence_bounds(doc)

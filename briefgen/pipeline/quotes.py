@@ -25,6 +25,7 @@ from ..model import Quote
 from . import extensions
 from .quotes_direct import find_direct
 from .quotes_indirect import find_indirect
+from .quotes_gender import given_names
 from .quotes_lexicon import load_lexicon
 from .quotes_marks import scan_quotes
 from .quotes_rules import Ctx
@@ -46,6 +47,7 @@ class QuoteFinder:
                  min_direct_words: int = MIN_DIRECT_WORDS) -> None:
         self.lang = lang if lang in ("de", "en") else "en"
         self.lex = load_lexicon(self.lang)
+        given_names()  # the name list is read here, once, not on the first article
         self.reported = reported
         self.min_direct_words = min_direct_words
 
