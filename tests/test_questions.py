@@ -328,3 +328,18 @@ def test_fast_cue_regexes_find_the_same_spans(lang):
             assert [m.span() for m in _finditer(cue, text, lower, safe)] == [m.span() for m in cue[0].finditer(text)], cue[0].pattern
     assert not lower_safe(texts[3], texts[3].lower(), lex["chars"])  # 'İ' changes length, 'ı' and 'ſ' fold specially
     assert lower_safe(texts[0], texts[0].lower(), lex["chars"])
+
+
+def test_separable_prefix_shortcut_agrees_with_the_full_analysis():
+    """Words no particle of HanTa's lexicon opens skip the morphological analysis; the answer is the same."""
+    from briefgen.pipeline.questions_tags import sentence_tagger
+
+    tagger = sentence_tagger()
+    fin = [i for t, i in tagger._tag2int.items() if t.endswith("(FIN)")]
+    for word in ["zurücktritt", "kündigte", "stellt", "vorstellt", "legt", "festlegt", "bleibt", "annahm",
+                 "nimmt", "überzeugt", "umfährt", "wiederholt", "fährt", "abfährt", "Gestern", "ist"]:
+        for tag in fin:
+            morphs = tagger._tagger._analyze(word, tag, taglevel=3)[1]
+            full = morphs[0][0] if morphs and morphs[0][1] == "PTKVZ_SEP" and len(morphs) > 1 else ""
+            assert tagger._separable(word, tag) == full, (word, tag)
+    assert tagger._separable("stellt", fin[0]) == "" and not "stellt".startswith(tagger._sep_prefixes)

@@ -73,8 +73,13 @@ class SentenceTagger:
         self._int2tag = model.int2tag
         self._sep = lru_cache(maxsize=MEMO_SIZE)(self._separable)
         self._ranks: dict = {}  # state -> {tag: position among the state's successors}
+        # the separable particles HanTa knows: a morpheme outside its lexicon scores -inf as one
+        sep_tag = model.tag2int.get("PTKVZ_SEP")
+        self._sep_prefixes = tuple(model.LP_m_t.get(sep_tag, ())) if sep_tag is not None else ()
 
     def _separable(self, word: str, tag: int) -> str:
+        if not word.lower().startswith(self._sep_prefixes):
+            return ""  # no particle of HanTa's lexicon opens the word: no analysis can split one off
         morphs = self._tagger._analyze(word, tag, taglevel=3)[1]
         return morphs[0][0] if morphs and morphs[0][1] == "PTKVZ_SEP" and len(morphs) > 1 else ""
 
