@@ -74,8 +74,9 @@ class SentenceTagger:
         self._sep = lru_cache(maxsize=MEMO_SIZE)(self._separable)
         self._ranks: dict = {}  # state -> {tag: position among the state's successors}
         # the separable particles HanTa knows: a morpheme outside its lexicon scores -inf as one
+        # (its empty morpheme would give the prefix "" anyway)
         sep_tag = model.tag2int.get("PTKVZ_SEP")
-        self._sep_prefixes = tuple(model.LP_m_t.get(sep_tag, ())) if sep_tag is not None else ()
+        self._sep_prefixes = tuple(m for m in model.LP_m_t.get(sep_tag, ()) if m) if sep_tag is not None else ()
 
     def _separable(self, word: str, tag: int) -> str:
         if not word.lower().startswith(self._sep_prefixes):
