@@ -23,7 +23,7 @@ from .text import inline
 
 INDEX = "timeline/index.md"
 SIMILAR = 0.5  # word-set overlap (Jaccard) from which two event texts on the same date and actors are one event
-_WORDS = re.compile(r"\b(?:\w{3,}|\d{1,2})\b")  # words of three letters or more, and numbers
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -75,7 +75,7 @@ def order(item: TimelineItem) -> tuple:
 
 
 def words(text: str) -> frozenset[str]:
-    return frozenset(_WORDS.findall((text or "").casefold()))
+    return frozenset(w.casefold() for w in _WORD.findall(text or "") if len(w) > 2 or w.isdigit())
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> bool:
