@@ -636,3 +636,34 @@ def test_title_modifier_gives_no_title_bonus(en):
         doc = proc(doc)
     ranked = names(doc)
     assert ranked.index("Varnell Corp") < ranked.index("Australia")  # "Australian" only modifies
+
+
+# ---------------------------------------------------------------- titled speakers
+def test_de_titled_speaker_counts_like_a_subject(de):
+    # a title between the speech verb and the name, or a speech verb right after a titled name
+    doc = de("Die Schule wird neu gebaut. Den Plan lobte auch Bürgermeister Jan Roth. Am Dienstag sagte "
+             "Ministerin Petra Kolbe, die Schule sei gut.")
+    ranked = names(doc)
+    assert ranked.index("Petra Kolbe") < ranked.index("Jan Roth")
+    doc = de("Die Schule wird neu gebaut. Den Plan lobte auch Bürgermeister Jan Roth. Die Ministerin "
+             "Petra Kolbe erklärte, die Schule sei gut.")
+    ranked = names(doc)
+    assert ranked.index("Petra Kolbe") < ranked.index("Jan Roth")
+
+
+def test_de_reflexive_between_verb_and_titled_speaker(de):
+    doc = de("Die Schule wird neu gebaut. Den Plan lobte auch Bürgermeister Jan Roth. Überraschend "
+             "sprach sich der Abgeordnete Till Maser dagegen aus.")
+    ranked = names(doc)
+    assert ranked.index("Till Maser") < ranked.index("Jan Roth")
+
+
+def test_en_titled_speaker_counts_like_a_subject(en):
+    doc = en("The school will be rebuilt. The plan was praised by the family of Mayor Jan Roth. "
+             "On Tuesday, Minister Petra Kolbe said the school was good.")
+    ranked = names(doc)
+    assert ranked.index("Petra Kolbe") < ranked.index("Jan Roth")
+    doc = en("The school will be rebuilt. The plan was praised by the family of Mayor Jan Roth. "
+             "The plan is good, Minister Petra Kolbe told reporters.")
+    ranked = names(doc)
+    assert ranked.index("Petra Kolbe") < ranked.index("Jan Roth")

@@ -38,8 +38,16 @@ def mark_speakers(doc, mentions: list[Mention], speech_verbs: set[str], lang: st
         if m.subject or m.virtual or m.kind == "place":
             continue
         j = m.start - 1
+        titled = bool(m.role) and _role_before(texts, m)
+        if titled:
+            if m.end < n and texts[m.end].islower() and texts[m.end] in speech_verbs:
+                m.subject = True  # "Ministerin Jana Roth sagte", "Mayor Tim Lenz told reporters"
+                continue
+            j = _before_role(texts, m)
         if j >= 0 and texts[j].lower() in SKIP:
             j -= 1
+        if lang == "de" and j > 0 and texts[j] == "sich":
+            j -= 1  # "sprach sich der Politiker Jan Roth ... aus"
         if j < 0:
             continue
         prev = texts[j].lower()
@@ -53,6 +61,21 @@ def mark_speakers(doc, mentions: list[Mention], speech_verbs: set[str], lang: st
             m.subject = True  # "Ein Sprecher des Ministeriums erklärte" (not "Sprecher der Regierung Jan Roth")
         elif _passive_agent(texts, m.start, lang):
             m.subject = True  # "was launched by a user called X", "wurde von der Polizei festgenommen"
+
+
+def _role_before(texts: list[str], m: Mention) -> bool:
+    """The mention's role stands right before it ("Ministerin Jana Roth"), not in an apposition after."""
+    return m.start > 0 and m.role.endswith(texts[m.start - 1].rstrip("."))
+
+
+def _before_role(texts: list[str], m: Mention) -> int:
+    """The token before the role that stands before the mention ("sagte [Ministerin] Roth")."""
+    words = set(m.role.replace("-", " ").split()) | {m.role}
+    j = m.start - 1
+    while j >= 0 and m.start - j <= len(m.role.split()) + 1 and (texts[j] in words or texts[j].rstrip(".") in words
+                                                                  or texts[j] in m.role.split()):
+        j -= 1
+    return j
 
 
 def _passive_agent(texts: list[str], start: int, lang: str) -> bool:
