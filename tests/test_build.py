@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,18 @@ def test_unsafe_generated_paths_are_refused(tmp_path):
     for bad in ["../x.md", "/etc/passwd", "a/../../b", "a\x00b", ""]:
         with pytest.raises(write.UnsafePath):
             write.write_tree({bad: b"x"}, tmp_path / "docs", tmp_path / "stage")
+
+
+def test_split_actor_lists_build_strictly(project, monkeypatch):
+    """Lists of one initial split by letters: every link MkDocs checks still resolves."""
+    import shutil
+
+    import briefgen.render.actors as actors_module
+    monkeypatch.setattr(actors_module, "LIST_SIZE", 1)
+    shutil.rmtree(project / "articles")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "articles", project / "articles")  # our samples
+    result = build(load_settings(project))
+    split = [p for p in result.changes.added
+             if re.fullmatch(r"actors/(person|organization|place|group|other)-[a-z0-9_]{2,4}\.md", p)]
+    assert split, "no list was split"
+    assert (project / "site" / Path(split[0]).with_suffix("").as_posix() / "index.html").is_file()

@@ -273,7 +273,7 @@ def test_actor_in_one_briefing_is_an_entry_on_its_initial_page():
     pages = actor_pages(entries, "de")
     assert not entries[UNION.slug].has_page and entries[MINISTER.slug].has_page
     assert f"actors/{UNION.slug}.md" not in pages and f"actors/{MINISTER.slug}.md" in pages
-    assert paged_actors([a, b, c]) == {MINISTER.slug, CITY.slug}
+    assert paged_actors([a, b, c]).paged == {MINISTER.slug, CITY.slug}
     entry = next(line for line in pages["actors/organization-g.md"].splitlines() if UNION.slug in line)
     # the entry shows what its page would: name, the briefing with date and mentions, the sentence
     assert entry.startswith(f'<li id="{UNION.slug}"><strong>Gewerkschaft Bau</strong>')
@@ -299,3 +299,25 @@ def test_briefing_page_with_site_urls_writes_its_lists_as_html():
     assert f'<a href="../../actors/{MINISTER.slug}/">Karla Wendt</a>' in page
     assert '<li><a href="../2026-03-02-bruecke/">Neue Brücke eröffnet</a> · <time datetime="2026-03-02">' in page
     assert "](" not in page.split("---", 2)[2]  # no Markdown link left
+
+
+def test_a_long_list_of_one_initial_is_split_by_letters_and_links_follow(monkeypatch):
+    import briefgen.render.actors as actors_module
+    from briefgen.render.actors import actor_target, list_pages
+    from briefgen.render.briefing import site_actor_link
+    monkeypatch.setattr(actors_module, "LIST_SIZE", 2)
+    people = [Actor(name, "person", sentences=(0,)) for name in ("Sara Alt", "Sami Berg", "Sven Cord", "Svea Dorn",
+                                                                  "Stefan Ernst")]
+    b = briefing("2026-05-01-viele", "Viele Namen", dt.date(2026, 5, 1), actors=people)
+    files = render_site([b], lang="de")
+    hub = files["actors/person-s.md"]
+    assert "[Sa](person-sa.md) (2)" in hub and "[Sv](person-sv.md) (2)" in hub and "[St](person-st.md) (1)" in hub
+    assert 'id="sara-alt-person"' in files["actors/person-sa.md"] and 'id="svea-dorn-person"' in files["actors/person-sv.md"]
+    assert "sara-alt-person" not in hub
+    # a part still too long is split by one more letter
+    assert set(list_pages("person", "s", ["saa-x", "sab-x", "sac-x", "sb-x"])) == {
+        "actors/person-saa.md", "actors/person-sab.md", "actors/person-sac.md", "actors/person-sb.md"}
+    places = paged_actors([b])
+    assert actor_target("svea-dorn-person", "person", places) == ("actors/person-sv.md", "svea-dorn-person")
+    assert site_actor_link(b, places)(people[3]) == "../actors/person-sv.md#svea-dorn-person"
+    assert f'<a href="../../actors/person-sv/#svea-dorn-person">Svea Dorn</a>' in files["briefings/2026-05-01-viele.md"]

@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
-from .actors import actor_page, actors_index, collect_actors, initial_pages, paged_actors
+from .actors import ActorPlaces, actor_page, actor_target, actors_index, collect_actors, initial_pages, paged_actors
 from .briefing import briefing_page, site_actor_link
 from .feeds import briefings_index_json, feed_xml
 from .indexes import briefings_index, home_page, month_pages
@@ -47,7 +47,7 @@ def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def site_briefing_page(b: Briefing, lang: str, related: list, paged: frozenset[str], urls: SiteUrls) -> str:
+def site_briefing_page(b: Briefing, lang: str, related: list, paged: ActorPlaces, urls: SiteUrls) -> str:
     return briefing_page(b, lang, actor_link=site_actor_link(b, paged), related=related, urls=urls)
 
 
@@ -97,9 +97,9 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
                 raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
                                     "change the title or give the article a date")
         rel = related.get(b.slug, [])
-        # its actors link to their own pages or, named nowhere else, to an entry of an index page
+        # its actors link to their own pages or, named nowhere else, to their entry on a list page
         inputs = ("briefing", lang, urls, memo.key(b), [(memo.key(o), names) for o, names in rel],
-                  [a.slug in paged for a in b.actors])
+                  [actor_target(a.slug, a.kind, paged) for a in b.actors])
         files[md] = memo.render(md, inputs, site_briefing_page, b, lang, rel, paged, urls)
         files[data] = memo.render(data, ("json", memo.key(b)), briefing_json, b)
     for name, path in ASSETS.items():

@@ -21,6 +21,7 @@ INDEX = "actors/index.md"
 # An actor named in fewer briefings has no page: its entry on the page of its kind and initial
 # shows the same (roles, the briefing, the sentence); the briefing page holds its quotes and events.
 PAGE_FROM = 2
+LIST_SIZE = 200  # actors on one list page: a kind and initial with more is split by letters
 
 
 @dataclass
@@ -52,18 +53,70 @@ def slug_initial(slug: str) -> str:
     return first if first.isalpha() else "0"
 
 
-def paged_actors(briefings) -> frozenset[str]:
-    """Slugs of the actors with a page of their own: those named in PAGE_FROM briefings or more."""
-    counts = Counter(slug for b in briefings for slug in {a.slug for a in b.actors})
-    return frozenset(slug for slug, n in counts.items() if n >= PAGE_FROM)
+def site_kind(kind: str) -> str:
+    return kind if kind in ACTOR_KINDS else "other"
 
 
-def actor_target(slug: str, kind: str, paged: frozenset[str] | None) -> tuple[str, str | None]:
+@dataclass(frozen=True, eq=False)
+class ActorPlaces:
+    """Where the site shows each actor: `paged` holds the slugs with a page of their own (named
+    in PAGE_FROM briefings or more); `lists` the list page of each actor whose kind-and-initial
+    list is split by letters (see `list_pages`); every other actor is on its initial's page."""
+
+    paged: frozenset[str]
+    lists: dict[str, str] = field(default_factory=dict)
+
+    def __contains__(self, slug: str) -> bool:
+        return slug in self.paged
+
+    def list_page(self, slug: str, kind: str) -> str:
+        return self.lists.get(slug) or initial_path(site_kind(kind), slug_initial(slug))
+
+
+def paged_actors(briefings) -> ActorPlaces:
+    """Which actors have a page of their own, and on which list page each actor is."""
+    counts: Counter = Counter()
+    kinds: dict[str, str] = {}
+    for b in briefings:
+        for a in {a.slug: a for a in b.actors}.values():
+            counts[a.slug] += 1
+            kinds[a.slug] = site_kind(a.kind)
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for slug in counts:
+        groups[(kinds[slug], slug_initial(slug))].append(slug)
+    lists = {slug: page for (kind, initial), slugs in groups.items() if len(slugs) > LIST_SIZE
+             for page, part in list_pages(kind, initial, slugs).items() for slug in part}
+    return ActorPlaces(frozenset(slug for slug, n in counts.items() if n >= PAGE_FROM), lists)
+
+
+def list_pages(kind: str, initial: str, slugs: list[str]) -> dict[str, list[str]]:
+    """The list pages of one kind and initial -> their slugs. Up to LIST_SIZE actors are one
+    page (actors/person-s.md); a longer list is split by the slugs' first two letters
+    (actors/person-sa.md, ...), a part still too long by three, then four."""
+    if len(slugs) <= LIST_SIZE or initial == "0":
+        return {initial_path(kind, initial): sorted(slugs)}
+    pages: dict[str, list[str]] = {}
+
+    def split(group: list[str], letters: int) -> None:
+        parts: dict[str, list[str]] = defaultdict(list)
+        for slug in group:
+            parts[slug[:letters]].append(slug)
+        for prefix, part in sorted(parts.items()):
+            if len(part) > LIST_SIZE and letters < 4:
+                split(part, letters + 1)
+            else:
+                pages[initial_path(kind, prefix.replace("-", "_"))] = sorted(part)
+
+    split(sorted(slugs), 2)
+    return pages
+
+
+def actor_target(slug: str, kind: str, paged: ActorPlaces | None) -> tuple[str, str | None]:
     """(docs/ path, anchor) where an actor is shown: its own page, or - named in one briefing
-    only - its entry on the page of its kind and initial. `paged=None`: every actor has a page."""
+    only - its entry on its list page. `paged=None`: every actor has a page."""
     if paged is None or slug in paged:
         return actor_path(slug), None
-    return initial_path(kind if kind in ACTOR_KINDS else "other", slug_initial(slug)), slug
+    return paged.list_page(slug, kind), slug
 
 
 @lru_cache(maxsize=1 << 16)  # the same names come back in every briefing
@@ -159,8 +212,10 @@ def group_by_kind(entries: dict[str, ActorEntry]) -> dict[str, list[ActorEntry]]
 
 
 def initial_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
-    """One page per (kind, initial): every actor with roles and count, each entry with the id
-    `<slug>`; an actor without a page of its own (see PAGE_FROM) also shows its briefing."""
+    """One page per kind and initial: every actor with roles and count, each entry with the id
+    `<slug>`; an actor without a page of its own (see PAGE_FROM) also shows its briefing. A
+    longer list than LIST_SIZE is split by letters (`list_pages`); the initial's page then
+    links to the parts."""
     groups: dict[tuple[str, str], list[ActorEntry]] = defaultdict(list)
     for kind, items in group_by_kind(entries).items():
         for e in items:
@@ -169,27 +224,47 @@ def initial_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = Si
     for (kind, initial), items in sorted(groups.items()):
         path = initial_path(kind, initial)
         kinds, letter = kind_plural(lang, kind), initial_label(initial, lang)
-        out = front_matter(label(lang, "initial_title", kinds=kinds, initial=letter),
-                           label(lang, "initial_description", kinds=kinds, initial=letter), search=NO_SEARCH)
-        out += [f"# {label(lang, 'initial_title', kinds=kinds, initial=letter)}", "",
-                f"[← {label(lang, 'actors')}]({relative(path, INDEX)})", ""]
-        lines = [f'<ul class="bg-actors">']
-        for e in sorted(items, key=sort_key):
-            roles = f" — {inline(', '.join(e.roles[:3]))}" if e.roles else ""
-            if e.has_page:
-                lines.append(f'<li id="{e.slug}">{html_link(e.name, urls.href(path, e.path))}{roles} · '
-                             f"{len(e.appearances)} {label(lang, 'briefing_count')}</li>")
-                continue
-            aliases = f" ({label(lang, 'aliases')}: {inline(', '.join(e.aliases))})" if e.aliases else ""
-            b, a = e.appearances[0]
-            page = briefing_path(b.slug)
-            where = f' <a href="{urls.href(path, page, f"s-{a.sentences[0]}")}">↗</a>' if a.sentences else ""
-            lines.append(f'<li id="{e.slug}"><strong>{inline(e.name)}</strong>{aliases}{roles} · '
-                         f"{html_link(b.title, urls.href(path, page))} · {time_html(b.date, lang)} · "
-                         f"{mentions(lang, a.mentions)}{where}</li>")
-        out += lines + ["</ul>", ""]
+        parts = list_pages(kind, initial, [e.slug for e in items])
+        if path in parts:
+            pages[path] = _list_page(path, items, kinds, letter, INDEX, lang, urls)
+            continue
+        out = _list_head(path, kinds, letter, INDEX, lang)
+        letters = {part: part[len(initial_path(kind, "")) - 3:-3].replace("_", "-").capitalize() for part in parts}
+        out.append(" · ".join(f"[{letters[part]}]({relative(path, part)}) ({len(slugs)})"
+                              for part, slugs in parts.items()))
         pages[path] = "\n".join(out).rstrip() + "\n"
+        for part, slugs in parts.items():
+            members = set(slugs)
+            pages[part] = _list_page(part, [e for e in items if e.slug in members], kinds, letters[part], path,
+                                     lang, urls)
     return pages
+
+
+def _list_head(path: str, kinds: str, letter: str, up: str, lang: str) -> list[str]:
+    title = label(lang, "initial_title", kinds=kinds, initial=letter)
+    out = front_matter(title, label(lang, "initial_description", kinds=kinds, initial=letter), search=NO_SEARCH)
+    return out + [f"# {title}", "", f"[← {label(lang, 'actors') if up == INDEX else kinds}]({relative(path, up)})", ""]
+
+
+def _list_page(path: str, items: list[ActorEntry], kinds: str, letter: str, up: str, lang: str,
+               urls: SiteUrls) -> str:
+    out = _list_head(path, kinds, letter, up, lang)
+    lines = ['<ul class="bg-actors">']
+    for e in sorted(items, key=sort_key):
+        roles = f" — {inline(', '.join(e.roles[:3]))}" if e.roles else ""
+        if e.has_page:
+            lines.append(f'<li id="{e.slug}">{html_link(e.name, urls.href(path, e.path))}{roles} · '
+                         f"{len(e.appearances)} {label(lang, 'briefing_count')}</li>")
+            continue
+        aliases = f" ({label(lang, 'aliases')}: {inline(', '.join(e.aliases))})" if e.aliases else ""
+        b, a = e.appearances[0]
+        page = briefing_path(b.slug)
+        where = f' <a href="{urls.href(path, page, f"s-{a.sentences[0]}")}">↗</a>' if a.sentences else ""
+        lines.append(f'<li id="{e.slug}"><strong>{inline(e.name)}</strong>{aliases}{roles} · '
+                     f"{html_link(b.title, urls.href(path, page))} · {time_html(b.date, lang)} · "
+                     f"{mentions(lang, a.mentions)}{where}</li>")
+    out += lines + ["</ul>", ""]
+    return "\n".join(out).rstrip() + "\n"
 
 
 def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import ACTOR_KINDS, Briefing
-from .actors import actor_target, name_index, resolve
+from .actors import ActorPlaces, actor_target, name_index, resolve
 from .common import evidence_html, front_matter, html_link, html_list, md_link, time_html
 from .labels import label, mentions
 from .links import SiteUrls, briefing_path, relative, target_path
@@ -20,7 +20,7 @@ def evidence_link(index: int) -> str:
     return f"[↗](#s-{index})"
 
 
-def site_actor_link(b: Briefing, paged: frozenset[str] | None = None):
+def site_actor_link(b: Briefing, paged: ActorPlaces | None = None):
     """Links from a briefing page to where the site shows each actor: its page, or its entry on
     the page of its kind and initial when it is not in `paged` (actors.paged_actors)."""
     page = briefing_path(b.slug)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from ..model import Briefing
 from .common import NO_SEARCH, front_matter, md_link, one_line, time_html
 from .labels import MONTHS, label
-from .actors import actor_target, paged_actors
+from .actors import ActorPlaces, actor_target, paged_actors
 from .links import briefing_path, relative
 from .text import inline
 
@@ -34,7 +34,7 @@ def briefing_line(b: Briefing, lang: str, page: str) -> str:
     return f"- {md_link(b.title, relative(page, briefing_path(b.slug)))} · {when}"
 
 
-def card(b: Briefing, lang: str, paged: frozenset[str] | None = None) -> list[str]:
+def card(b: Briefing, lang: str, paged: ActorPlaces | None = None) -> list[str]:
     """One Material grid card: title, date, one-line summary, key actors (linked to their pages)."""
     when = time_html(b.date, lang) if b.date else label(lang, "undated")
     lines = [f"-   **{md_link(b.title, briefing_path(b.slug))}**", "", "    ---", "",
