@@ -111,8 +111,9 @@ def build(check: bool, no_site: bool, quiet: bool, jobs: int | None) -> None:
     """Extract every article, write docs/ and build the site into site/.
 
     Reads all of articles/ first: if any article has a problem, every problem is listed and
-    nothing is written. Unchanged articles come from the cache (.briefgen-cache/). docs/ and
-    site/ are replaced whole at the end, so an interrupted build leaves the previous ones.
+    nothing is written. Unchanged articles come from the cache (.briefgen-cache/), and pages
+    whose inputs did not change since the last build are not rendered again. docs/ and site/
+    are replaced whole at the end, so an interrupted build leaves the previous ones.
     Exit codes: 0 built (or, with --check, docs/ current); 1 article, configuration or MkDocs
     errors, or stale docs/ with --check.
 
@@ -155,7 +156,8 @@ def build(check: bool, no_site: bool, quiet: bool, jobs: int | None) -> None:
         c = result.changes
         click.echo(f"{result.articles} articles ({result.extracted} extracted, "
                    f"{result.articles - result.extracted} from cache); docs/: {len(c.added)} added, "
-                   f"{len(c.changed)} changed, {len(c.removed)} removed"
+                   f"{len(c.changed)} changed, {len(c.removed)} removed "
+                   f"({result.rendered} of {len(c.added) + len(c.changed) + c.unchanged} files rendered)"
                    + ("" if no_site else f"; site built in {settings.site}/"))
 
 
