@@ -667,3 +667,27 @@ def test_en_titled_speaker_counts_like_a_subject(en):
              "The plan is good, Minister Petra Kolbe told reporters.")
     ranked = names(doc)
     assert ranked.index("Petra Kolbe") < ranked.index("Jan Roth")
+
+
+# ---------------------------------------------------------------- merging inflected and particle names
+def test_surname_after_arabic_article_merges(de, en):
+    doc = de("Der Präsident Omar al-Haddad sprach am Montag. Haddad sagte, er bleibe im Amt.")
+    assert find(doc, "Omar al-Haddad").kind == "person" and "Haddad" in find(doc, "Omar al-Haddad").aliases
+    doc = en("President Omar al-Haddad spoke on Monday. Haddad said he would stay.")
+    assert "Haddad" in find(doc, "Omar al-Haddad").aliases
+    doc = en("Omar Haddad spoke on Monday. Sami Alhaddad said he would stay.")
+    assert "Sami Alhaddad" in names(doc) and "Omar Haddad" in names(doc)  # no article, no merge
+
+
+def test_de_dative_of_a_plural_country_joins_it(de):
+    doc = de("In den Niederlanden wurde am Montag protestiert. Die Niederlande wollen nun helfen.")
+    nl = [a for a in doc._.actors if a.kind == "place"]
+    assert len(nl) == 1 and {"Niederlande", "Niederlanden"} <= {nl[0].name, *nl[0].aliases}
+
+
+def test_de_genitive_name_before_a_noun_is_no_full_name(de):
+    # a surname the tagger does not inflect back ("Kreils" stays "Kreils")
+    doc = de("Der Trainer Jonas Kreil sagte, er sei müde. Kreils Vertrag läuft aus. Thomas Holm kommt.")
+    assert "Kreils Vertrag" not in names(doc)
+    assert "Kreils" in find(doc, "Jonas Kreil").aliases  # the genitive joins the full name
+    assert "Thomas Holm" in names(doc)  # a given name ending in -s still opens a full name

@@ -114,8 +114,8 @@ class GermanRules(CueRules, NounRules):
             return False
         if j >= 3 and self.tags[j - 2] == "NE" and self.tags[j - 3] == "NE":
             return False  # one or two given names before a surname, not three
-        if prev.endswith("s") and self.lemmas[j - 1] != prev:
-            return False  # a genitive before a noun: "Brandts Rücktrittsgedanken"
+        if prev.endswith("s") and (self.lemmas[j - 1] != prev or prev not in self.lex.given_names):
+            return False  # a genitive before a noun: "Brandts Rücktrittsgedanken", "Lahms Vertrag"
         # a given name comes once, before the surname; a name that recurs alone is a surname
         return self.lemmas[j] == t or self.ne_counts.get(prev, 0) == 1
 

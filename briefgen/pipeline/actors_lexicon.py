@@ -150,6 +150,8 @@ class Lexicon:
         hit = self.places.get(form)
         if hit is None and self.lang == "de" and len(form) > 3 and form.endswith("s"):
             hit = self.places.get(form[:-1])  # genitive: "Nordkoreas", "Thailands"
+        if hit is None and self.lang == "de" and len(form) > 4 and form.endswith("en"):
+            hit = self.places.get(form[:-1])  # dative of a plural name: "in den Niederlanden"
         if hit is None and self.lang == "de" and " " in form:
             first, rest = form.split(" ", 1)
             if first.endswith("en"):  # "Vereinigten Staaten", "Vereinigten Arabischen Emirate"

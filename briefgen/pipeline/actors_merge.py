@@ -64,11 +64,23 @@ class Entity:
         return max(self.keys, key=len)
 
 
+# the Arabic article joined to a surname ("al-Assad", "el-Sisi", "ash-Shara"): the surname alone names
+# the person too ("Assad")
+NAME_ARTICLES = ("al-", "el-", "ad-", "ed-", "as-", "ash-", "at-", "az-", "ar-", "an-")
+
+
 def _is_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if "/" in long:
         return False  # "Diehl" is a partner of "Diehl / Thales", not the same actor
     n = len(short)
-    return n < len(long) and (long[-n:] == short or long[:n] == short)
+    if n < len(long) and (long[-n:] == short or long[:n] == short):
+        return True
+    last = long[-1]
+    if n == 1 and len(long) >= 2 and last.startswith(NAME_ARTICLES):
+        return last.split("-", 1)[1] == short[0]  # "Gaddafi" of "Muammar al-Gaddafi"
+    if n == 1 and len(long) >= 2 and len(short[0]) > 4 and short[0].endswith("s") and short[0][:-1] == last:
+        return True  # a genitive the tagger left whole: "Lahms" of "Philipp Lahm"
+    return False
 
 
 def merge(mentions: list[Mention], *, default_kind: str = "organization") -> list[Entity]:
