@@ -71,7 +71,7 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
     actors = collect_actors(briefings)
     paged = paged_actors(briefings)
     files: dict[str, str] = {
-        "index.md": home_page(briefings, lang),
+        "index.md": home_page(briefings, lang, paged),
         "briefings/index.md": briefings_index(briefings, lang),
         **month_pages(briefings, lang),
         ACTORS_INDEX: actors_index(actors, lang),
@@ -87,7 +87,7 @@ def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = 
         **tag_pages(briefings, lang),
         # one line: json's C encoder only runs without indent, and this file grows with the archive
         "timeline.json": json.dumps(timeline_json(events, lang, urls), ensure_ascii=False) + "\n",
-        "briefings.json": briefings_index_json(briefings, urls),
+        "briefings.json": briefings_index_json(briefings, urls, paged),
         "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
     }
     for b in briefings:

@@ -45,7 +45,8 @@ def card(b: Briefing, lang: str, paged: ActorPlaces | None = None) -> list[str]:
     return lines
 
 
-def home_page(briefings: list[Briefing], lang: str) -> str:
+def home_page(briefings: list[Briefing], lang: str, paged: ActorPlaces | None = None) -> str:
+    """The latest briefings as cards; `paged`: where actors are shown (computed when not given)."""
     out = front_matter(label(lang, "home"), label(lang, "intro"), search=NO_SEARCH)
     out += [f"# {label(lang, 'latest')}", "", label(lang, "intro"), ""]
     latest = newest_first(briefings)[:LATEST]
@@ -53,7 +54,7 @@ def home_page(briefings: list[Briefing], lang: str) -> str:
         out += [label(lang, "no_briefings"), ""]
     else:
         out += ['<div class="grid cards" markdown>', ""]
-        paged = paged_actors(briefings)
+        paged = paged or paged_actors(briefings)
         for b in latest:
             out += card(b, lang, paged)
         out += ["</div>", ""]
