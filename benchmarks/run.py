@@ -14,7 +14,8 @@ Measures, on generated articles (benchmarks/generate.py, seed 1):
 Peak memory: each build runs in its own child reaped with os.wait4, whose ru_maxrss is that
 child's peak resident set (Linux: KiB; the largest of the child and the descendants it waited
 for, never their sum - RUSAGE_CHILDREN would be the maximum over every child ever reaped).
-The sum over the process tree (for --jobs) is sampled from /proc every 50 ms.
+The sum over the process tree is sampled from /proc every 50 ms, as VmRSS (pages shared between
+the processes counted once per process) and as PSS (shared pages split among them).
 """
 from __future__ import annotations
 
@@ -140,12 +141,13 @@ def run_child(args: list[str], cwd: Path | None = None) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "_child", *args], cwd=cwd,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak_tree = [0]
+    peak_tree, peak_pss = [0], [0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
             peak_tree[0] = max(peak_tree[0], tree_rss_kib(proc.pid))
+            peak_pss[0] = max(peak_pss[0], tree_rss_kib(proc.pid, "Pss:", "smaps_rollup"))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -162,19 +164,23 @@ def run_child(args: list[str], cwd: Path | None = None) -> dict:
     data = json.loads(out.strip().splitlines()[-1])
     data.update(wall_s=round(wall, 3), cpu_s=round(usage.ru_utime + usage.ru_stime, 3),
                 loadavg_after=round(os.getloadavg()[0], 2), maxrss_mib=round(usage.ru_maxrss / 1024, 1),
-                tree_rss_peak_mib=round(peak_tree[0] / 1024, 1))
+                tree_rss_peak_mib=round(peak_tree[0] / 1024, 1), tree_pss_peak_mib=round(peak_pss[0] / 1024, 1))
     return data
 
 
-def tree_rss_kib(pid: int) -> int:
+def tree_rss_kib(pid: int, field: str = "VmRSS:", source: str = "status") -> int:
+    """Sum of `field` over the process tree of `pid`: VmRSS from /proc/*/status, or with
+    source="smaps_rollup" and field="Pss:" the proportional set size, which splits pages
+    shared between processes (libraries, copy-on-write) among them instead of counting
+    them once per process."""
     total = 0
     stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
+            with open(f"/proc/{p}/{source}") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
                         break
             for task in os.listdir(f"/proc/{p}/task"):
@@ -256,7 +262,8 @@ def summary(res: dict) -> str:
         f, a = b["full_build"], b["add_one_no_site_median"]
         n = b["articles"]
         rows.append(f"| full build {n:,} articles | {f['wall_s']} s wall; phases {f['seconds']}; "
-                    f"peak {f['maxrss_mib']} MiB per process, {f['tree_rss_peak_mib']} MiB process tree |")
+                    f"peak {f['maxrss_mib']} MiB per process, process tree {f['tree_pss_peak_mib']} MiB PSS "
+                    f"({f['tree_rss_peak_mib']} MiB RSS) |")
         rows.append(f"| +1 article to {n:,}, --no-site | {a['wall_s']} s wall, {a['build_s']} s in build(); "
                     f"phases {a['seconds']} |")
         if "full_build_jobs" in b:
