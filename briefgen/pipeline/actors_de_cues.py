@@ -113,12 +113,7 @@ class CueRules:
             if prev[:1].isupper() and self.tags[s - 2].startswith("NN") and not self.lex.is_building(self.lemmas[s - 2]) \
                     and "organization" in (self.lex.org_kind(prev), self.lex.org_kind(self.lemmas[s - 2])):
                 # after an organisation head the whole quote is its name: die Zeitung „Yemen Observer“
-                m = Mention(s, e, self.span_text(s, e), "organization", self.span_key(s, e),
-                            strength=STRONG, subject=clause_start(self.doc, s - 2, self.sent_starts))
-                self._acronym_after(m)
-                out.append(m)
-                for k in range(s, e):
-                    used[k] = True
+                self._quoted_body(out, used, s, e, s - 2)
                 continue
             if e - s >= 2 and self.tags[e - 1] == "NN" and not kind and not self.lex.is_group(self.lemmas[e - 1]) \
                     and any(self.tags[k] == "NE" for k in range(s, e - 1)):
@@ -129,12 +124,16 @@ class CueRules:
                 continue
             if e - s >= 2 and self.tags[e - 1].startswith("NN") and kind == "organization" \
                     and not self.lex.is_building(last):
-                m = Mention(s, e, self.span_text(s, e), "organization", self.span_key(s, e),
-                            strength=STRONG, subject=clause_start(self.doc, s - 1, self.sent_starts))
-                self._acronym_after(m)
-                out.append(m)
-                for k in range(s, e):
-                    used[k] = True
+                self._quoted_body(out, used, s, e, s - 1)
+
+    def _quoted_body(self, out: list[Mention], used: list[bool], s: int, e: int, clause_from: int) -> None:
+        """Tokens s..e (inside quotation marks) name an organisation; `clause_from` opens its clause."""
+        m = Mention(s, e, self.span_text(s, e), "organization", self.span_key(s, e),
+                    strength=STRONG, subject=clause_start(self.doc, clause_from, self.sent_starts))
+        self._acronym_after(m)
+        out.append(m)
+        for k in range(s, e):
+            used[k] = True
 
     def _quoted(self, out: list[Mention], used: list[bool]) -> None:
         """Names in quotation marks that act or are named as a body: after an organisation head
