@@ -24,16 +24,24 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 EXTRACTION_CODE = ("pipeline", "extract.py", "model.py")
 
 
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the extraction's Python and data files: any change there invalidates the cache."""
+SOURCE_SUFFIXES = (".py", ".json", ".jsonl", ".tsv", ".txt")
+
+
+def files_fingerprint(parts: tuple[str, ...], suffixes: tuple[str, ...] = SOURCE_SUFFIXES) -> str:
+    """Hash of the files (with these suffixes) of the parts of the package named, with their paths."""
     h = hashlib.sha256()
-    paths = [p for part in EXTRACTION_CODE for p in ([PACKAGE_DIR / part] + sorted((PACKAGE_DIR / part).rglob("*")))]
+    paths = [p for part in parts for p in ([PACKAGE_DIR / part] + sorted((PACKAGE_DIR / part).rglob("*")))]
     for path in sorted(paths):
-        if path.is_file() and path.suffix in (".py", ".json", ".jsonl", ".tsv", ".txt"):
+        if path.is_file() and path.suffix in suffixes:
             h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the extraction's Python and data files: any change there invalidates the cache."""
+    return files_fingerprint(EXTRACTION_CODE)
 
 
 def article_key(article: Article, settings_fingerprint: str) -> str:

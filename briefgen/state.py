@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import PACKAGE_DIR
+from .cache import SOURCE_SUFFIXES, files_fingerprint
 from .model import Article
 
 FILE = "state.pickle"
@@ -48,13 +48,8 @@ def digest(data: bytes) -> str:
 
 @functools.lru_cache(maxsize=1)
 def package_fingerprint() -> str:
-    """All of briefgen's code and data: the state of another version is never reused."""
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+    """All of briefgen's code, data and page assets: the state of another version is never reused."""
+    return files_fingerprint((".",), SOURCE_SUFFIXES + (".css", ".js"))
 
 
 @dataclass
