@@ -3,7 +3,8 @@
 Extraction is a pure function Article -> Briefing (`Extractor.__call__`), so it can run
 anywhere: each worker process has one `Extractor` and receives articles in batches, which
 keeps the cost of pickling small against the cost of the NLP; results come back in input
-order. Each worker builds its own pipelines, while the parent goes on (the build reads the cached briefings meanwhile); the parent never loads spaCy.
+order. Each worker builds its own pipelines while the parent goes on (the build reads the
+cached briefings meanwhile); the parent never loads spaCy.
 
 `extract_to_cache` is the unit of work for an external engine such as Dask: it reads article
 files, extracts them and writes the briefings into the project's cache, where the next

@@ -68,12 +68,17 @@ def compare(files: dict[str, bytes], target: Path, old: dict[str, Path] | None =
             if data is SAME:
                 raise ValueError(f"{rel}: kept from the previous build but missing from {target}")
             changes.added.append(rel)
-        elif data is SAME or (known.get(rel) == digest(data) if rel in known else old[rel].read_bytes() == data):
+        elif data is SAME or same_content(rel, data, old[rel], known):
             changes.unchanged += 1
         else:
             changes.changed.append(rel)
     changes.removed = sorted(set(old) - set(files))
     return changes
+
+
+def same_content(rel: str, data: bytes, path: Path, known: dict[str, str]) -> bool:
+    """Does the file at `path` hold `data`? By the recorded digest when `known` has it."""
+    return known[rel] == digest(data) if rel in known else path.read_bytes() == data
 
 
 def staging_paths(target: Path, staging: Path) -> tuple[Path, Path]:
