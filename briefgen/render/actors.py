@@ -84,17 +84,18 @@ def paged_actors(briefings) -> ActorPlaces:
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
     for slug in counts:
         groups[(kinds[slug], slug_initial(slug))].append(slug)
-    lists = {slug: page for (kind, initial), slugs in groups.items() if len(slugs) > LIST_SIZE
-             for page, part in list_pages(kind, initial, slugs).items() for slug in part}
+    lists = {slug: list_path(kind, prefix) for (kind, initial), slugs in groups.items() if len(slugs) > LIST_SIZE
+             for prefix, part in list_pages(initial, slugs).items() for slug in part}
     return ActorPlaces(frozenset(slug for slug, n in counts.items() if n >= PAGE_FROM), lists)
 
 
-def list_pages(kind: str, initial: str, slugs: list[str]) -> dict[str, list[str]]:
-    """The list pages of one kind and initial -> their slugs. Up to LIST_SIZE actors are one
-    page (actors/person-s.md); a longer list is split by the slugs' first two letters
-    (actors/person-sa.md, ...), a part still too long by three, then four."""
+def list_pages(initial: str, slugs: list[str]) -> dict[str, list[str]]:
+    """The list pages of one kind and initial, by the slug prefix each lists -> their slugs.
+    Up to LIST_SIZE actors are one page, the initial's (actors/person-s.md); a longer list is
+    split by the slugs' first two letters (actors/person-sa.md, ...), a part still too long by
+    three, then four (`list_path`)."""
     if len(slugs) <= LIST_SIZE or initial == "0":
-        return {initial_path(kind, initial): sorted(slugs)}
+        return {initial: sorted(slugs)}
     pages: dict[str, list[str]] = {}
 
     def split(group: list[str], letters: int) -> None:
@@ -105,10 +106,16 @@ def list_pages(kind: str, initial: str, slugs: list[str]) -> dict[str, list[str]
             if len(part) > LIST_SIZE and letters < 4:
                 split(part, letters + 1)
             else:
-                pages[initial_path(kind, prefix.replace("-", "_"))] = sorted(part)
+                pages[prefix] = sorted(part)
 
     split(sorted(slugs), 2)
     return pages
+
+
+def list_path(kind: str, prefix: str) -> str:
+    """The list page of the actors of a kind whose slugs start with `prefix` (an initial, or
+    the letters of a split list; a hyphen in them is written "_")."""
+    return initial_path(kind, prefix.replace("-", "_"))
 
 
 def actor_target(slug: str, kind: str, paged: ActorPlaces | None) -> tuple[str, str | None]:
@@ -224,19 +231,18 @@ def initial_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = Si
     for (kind, initial), items in sorted(groups.items()):
         path = initial_path(kind, initial)
         kinds, letter = kind_plural(lang, kind), initial_label(initial, lang)
-        parts = list_pages(kind, initial, [e.slug for e in items])
-        if path in parts:
+        parts = list_pages(initial, [e.slug for e in items])
+        if initial in parts:
             pages[path] = _list_page(path, items, kinds, letter, INDEX, lang, urls)
             continue
         out = _list_head(path, kinds, letter, INDEX, lang)
-        letters = {part: part[len(initial_path(kind, "")) - 3:-3].replace("_", "-").capitalize() for part in parts}
-        out.append(" · ".join(f"[{letters[part]}]({relative(path, part)}) ({len(slugs)})"
-                              for part, slugs in parts.items()))
+        out.append(" · ".join(f"[{prefix.capitalize()}]({relative(path, list_path(kind, prefix))}) ({len(slugs)})"
+                              for prefix, slugs in parts.items()))
         pages[path] = "\n".join(out).rstrip() + "\n"
-        for part, slugs in parts.items():
+        for prefix, slugs in parts.items():
             members = set(slugs)
-            pages[part] = _list_page(part, [e for e in items if e.slug in members], kinds, letters[part], path,
-                                     lang, urls)
+            pages[list_path(kind, prefix)] = _list_page(list_path(kind, prefix), [e for e in items if e.slug in members],
+                                                        kinds, prefix.capitalize(), path, lang, urls)
     return pages
 
 
