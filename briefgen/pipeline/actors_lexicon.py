@@ -11,9 +11,11 @@ from __future__ import annotations
 import csv
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
+
+from . import derived
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -179,8 +181,30 @@ class Lexicon:
         return None
 
 
+# every data file `build` reads (the cache entry's key, with this module's own source)
+SOURCES = ("titles_de.tsv", "titles_en.tsv", "actors_orgs.tsv", "actors_groups.tsv", "countries_places.jsonl",
+           "countries_adjectives.jsonl", "countries_cities.tsv", "given_names.tsv", "speech_verbs_de.tsv",
+           "speech_verbs_en.tsv")
+TABLES = tuple(f.name for f in fields(Lexicon) if f.name != "memo")
+
+
 @lru_cache(maxsize=2)
 def load(lang: str) -> Lexicon:
+    """The lexicon for `lang`: `build`'s tables, read from the per-user cache when an earlier
+    process built them from the same files (see `derived`; ~100k rows parsed once, not per process)."""
+    import spacy
+
+    def tables():
+        lex = build(lang)
+        return {name: getattr(lex, name) for name in TABLES}
+
+    values = derived.cached(f"actors-{lang}", [Path(__file__), *(DATA / n for n in SOURCES)], tables,
+                            extra=(spacy.__version__,))  # the stop words are spaCy's
+    return Lexicon(**values)
+
+
+def build(lang: str) -> Lexicon:
+    """The lexicon for `lang` from the data files."""
     lex = Lexicon(lang=lang)
     if lang == "de":
         from spacy.lang.de.stop_words import STOP_WORDS

@@ -1,0 +1,84 @@
+"""The faster start of a fresh process gives the same tables as the slow way."""
+from __future__ import annotations
+
+import gc
+
+from briefgen.pipeline import derived, hanta
+
+
+def test_reachable_states_equal_hantas_own():
+    from HanTa import HanoverTagger as ht
+
+    fast = hanta.model(hanta.GERMAN)
+    slow = ht.HanoverTagger.__new__(ht.HanoverTagger)
+    slow.LP_trans, slow.int2tag = fast.LP_trans, fast.int2tag
+    ht.HanoverTagger.reachable(slow)  # HanTa's own computation on the same model
+    assert fast.reachability == slow.reachability
+    assert len(fast.reachability) > 10
+
+
+def test_gc_paused_restores_the_collector():
+    assert gc.isenabled()
+    with hanta.gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with hanta.gc_paused():
+            raise KeyError("x")
+    except KeyError:
+        pass
+    assert gc.isenabled()
+
+
+def test_derived_cache_builds_once_and_follows_its_sources(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "words.tsv"
+    src.write_text("Haus\nBaum\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"words": set(src.read_text(encoding="utf-8").split()), "n": (1, 2.5, None)}
+
+    first = derived.cached("t", [src], build)
+    again = derived.cached("t", [src], build)
+    assert first == again == {"words": {"Haus", "Baum"}, "n": (1, 2.5, None)}
+    assert len(builds) == 1  # the second came from the cache
+    src.write_text("Haus\nBaum\nWald\n", encoding="utf-8")
+    assert derived.cached("t", [src], build)["words"] == {"Haus", "Baum", "Wald"}
+    assert len(builds) == 2
+    assert derived.cached("t", [src], build, extra=("v2",)) and len(builds) == 3
+
+
+def test_derived_cache_damaged_or_off_means_building(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(folder))
+    src = tmp_path / "a.txt"
+    src.write_text("x", encoding="utf-8")
+    assert derived.cached("d", [src], lambda: [1]) == [1]
+    for entry in folder.iterdir():
+        entry.write_bytes(b"\xff garbage")
+    assert derived.cached("d", [src], lambda: [2]) == [2]
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", "")
+    assert derived.cache_dir() is None
+    assert derived.cached("d", [src], lambda: [3]) == [3]
+
+
+def test_actor_lexicon_from_the_cache_equals_the_files(tmp_path, monkeypatch):
+    from briefgen.pipeline import actors_lexicon
+
+    monkeypatch.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path))
+    for lang in ("de", "en"):
+        actors_lexicon.load.cache_clear()
+        actors_lexicon.load(lang)  # writes the entry
+        actors_lexicon.load.cache_clear()
+        cached, built = actors_lexicon.load(lang), actors_lexicon.build(lang)
+        for name in actors_lexicon.TABLES:
+            a, b = getattr(cached, name), getattr(built, name)
+            assert type(a) is type(b), name
+            if name == "title_suffixes":  # longest first; equal lengths in set order (any() reads it)
+                assert sorted(a) == sorted(b) and [len(s) for s in a] == [len(s) for s in b]
+            else:
+                assert a == b, name
+        assert cached.is_city(next(iter(built.cities)))
+    actors_lexicon.load.cache_clear()
