@@ -57,10 +57,43 @@ def needle(pattern: str) -> str:
     return max(words, key=len).lower() if words else ""
 
 
+class LazyPattern:
+    """A regex compiled on first use: a lexicon holds hundreds of cues, and a cue is only searched
+    in a text that holds its needle, so most are never needed in a process's first articles."""
+
+    __slots__ = ("pattern", "flags", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._rx = None
+
+    def compiled(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern, self.flags)
+        return self._rx
+
+    def finditer(self, text: str, *args):
+        return self.compiled().finditer(text, *args)
+
+    def search(self, text: str, *args):
+        return self.compiled().search(text, *args)
+
+
 def compile_cue(pattern: str) -> re.Pattern:
     """'hängt ... ab' / 'Ermittlung*' / '=soll' (case-sensitive) / 're:<regex>' (as written) -> a compiled regex."""
+    return re.compile(*cue_regex(pattern))
+
+
+def lazy_cue(pattern: str) -> LazyPattern:
+    """`compile_cue`'s regex, compiled on first use."""
+    return LazyPattern(*cue_regex(pattern))
+
+
+def cue_regex(pattern: str) -> tuple[str, int]:
+    """The regex source and flags of a cue (see `compile_cue`)."""
     if pattern.startswith("re:"):
-        return re.compile(pattern[3:])
+        return pattern[3:], 0
     flags = re.IGNORECASE
     if pattern.startswith("="):
         pattern, flags = pattern[1:], 0
@@ -81,10 +114,10 @@ def compile_cue(pattern: str) -> re.Pattern:
         rx += part
     left = r"(?<!\w)" if pattern[:1].isalnum() else ""
     right = r"(?!\w)" if pattern[-1:].isalnum() or pattern.endswith("*") else ""
-    return re.compile(left + rx + right, flags)
+    return left + rx + right, flags
 
 
-def compile_fast(pattern: str) -> tuple[re.Pattern, bool] | None:
+def compile_fast(pattern: str) -> tuple[LazyPattern, bool] | None:
     r"""The cue's regex rewritten so that `re` can jump to its first word (a literal-prefix search)
     instead of trying the pattern at every character: (regex, runs on the lower-cased text).
 
@@ -104,7 +137,7 @@ def compile_fast(pattern: str) -> tuple[re.Pattern, bool] | None:
         return None
     if on_lower:
         body = body.lower()
-    rx = compile_cue(body if on_lower else "=" + body).pattern
+    rx = cue_regex(body if on_lower else "=" + body)[0]
     left = r"(?<!\w)"
     if rx.startswith(left):
         first = toks[0].lower() if on_lower else toks[0]
@@ -114,7 +147,7 @@ def compile_fast(pattern: str) -> tuple[re.Pattern, bool] | None:
         if not rest.startswith(head):
             return None
         rx = head + r"(?<!\w(?s:.){%d})" % len(lit) + rest[len(head):]
-    return re.compile(rx), on_lower
+    return LazyPattern(rx), on_lower
 
 
 _WORD = re.compile(r"\w")
@@ -171,10 +204,10 @@ def load_lexicon(lang: str) -> dict:
         cues = []
         for cue in fam["cues"]:
             pattern, weight = (cue, fam["weight"]) if isinstance(cue, str) else (cue[0], cue[1])
-            cues.append((compile_cue(pattern), float(weight), needle(pattern), compile_fast(pattern)))
+            cues.append((lazy_cue(pattern), float(weight), needle(pattern), compile_fast(pattern)))
             patterns.append(pattern)
         families.append((name, cues))
-    stance = {k: [(compile_cue(p), needle(p), compile_fast(p)) for p in v] for k, v in raw["stance"].items()}
+    stance = {k: [(lazy_cue(p), needle(p), compile_fast(p)) for p in v] for k, v in raw["stance"].items()}
     patterns += [p for v in raw["stance"].values() for p in v]
     # every character a case-insensitive cue can hold, in both cases (see lower_safe)
     chars = "".join(sorted({ch for p in patterns if not p.startswith(("re:", "=")) for c in p
