@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -22,7 +23,7 @@ from .articles import ArticleError, expand_paths, find_articles, load_articles
 from .cache import BriefingCache
 from .config import Settings
 from .model import Article, Briefing
-from .render import DuplicatePath, render_site
+from .render import DuplicatePath, Site, slim
 from .render.memo import SAME, PageMemo
 from .state import BuildState, signature
 from .write import Changes, compare, recover, swap_in, write_tree
@@ -82,37 +83,63 @@ def read_articles(folder: Path, known: BuildState | None = None, record: BuildSt
     return articles
 
 
-def extract_all(articles: list[Article], settings: Settings,
-                progress: Callable[[Iterable], Iterable] | None = None, *,
-                jobs: int | None = None, keys: list[str] | None = None) -> tuple[list[Briefing], int]:
-    """Briefings for `articles` in order; unchanged ones from the cache. -> (briefings, number extracted).
+@dataclass
+class Filed:
+    """The briefings `file_briefings` filed into the site: each as a pickled slim briefing (kept
+    in the build state), and in full those it had at hand (extracted now, or read from the cache)."""
 
-    Articles missing from the cache are extracted by worker processes that start before the
-    cached briefings are read (`jobs`: how many; None: one per free core, as many as there is
-    work for; 1: in this process, after reading the cache). `progress` wraps the articles being
-    extracted. `keys` are the articles' cache keys when the caller knows them (else computed).
+    slim: dict[str, bytes] = field(default_factory=dict)
+    full: dict[str, Briefing] = field(default_factory=dict)
+    extracted: int = 0
+
+
+def file_briefings(site: Site, articles: list[Article], keys: list[str], settings: Settings, known: dict[str, bytes],
+                   progress: Callable[[Iterable], Iterable] | None = None, *, jobs: int | None = None) -> Filed:
+    """File every article's briefing into `site`: from the previous build's state (`known`: key
+    -> pickled slim briefing), else from the cache, else extracted now.
+
+    Articles in neither are extracted by worker processes that start at once, so the site files
+    the other briefings meanwhile (`jobs`: how many; None: one per free core, as many as there
+    is work for; 1: in this process, afterwards). `progress` wraps the articles being extracted.
     """
     from .parallel import extract_many
 
     cache = BriefingCache(settings.cache_dir, settings.fingerprint())
-    keys = keys or [cache.key(a) for a in articles]
-    missing = [i for i, key in enumerate(keys) if not cache.has(key)]
+    filed = Filed()
+    missing = [i for i, key in enumerate(keys) if key not in known and not cache.has(key)]
     fresh = extract_many([articles[i] for i in missing], jobs=jobs, models=settings.model_map())
-    todo = set(missing)
-    briefings: list[Briefing | None] = [None if i in todo else cache.load(key) for i, key in enumerate(keys)]
+
+    def add(key: str, briefing: Briefing | None, blob: bytes | None = None) -> None:
+        if briefing is not None:
+            filed.full[key] = briefing
+            blob = pickle.dumps(slim(briefing), protocol=pickle.HIGHEST_PROTOCOL)
+        filed.slim[key] = blob
+        site.add(pickle.loads(blob), key)
+
+    todo, broken = set(missing), []
+    for i, key in enumerate(keys):
+        if i in todo:
+            continue
+        if key in known:
+            add(key, None, known[key])
+        elif (b := cache.load(key)) is not None:
+            add(key, b)
+        else:
+            broken.append(i)  # unreadable after all: the cache removed it
     for i in (progress(missing) if progress else missing):
-        briefings[i] = next(fresh)
-        cache.store(keys[i], briefings[i])
-    broken = [i for i, b in enumerate(briefings) if b is None]  # cache entries unreadable after all
+        add(keys[i], next(fresh))
+        cache.store(keys[i], filed.full[keys[i]])
     for i, b in zip(broken, extract_many([articles[i] for i in broken], jobs=1, models=settings.model_map())):
+        add(keys[i], b)
         cache.store(keys[i], b)
-        briefings[i] = b
-    return briefings, len(missing) + len(broken)
+    filed.extracted = len(missing) + len(broken)
+    return filed
 
 
-def generated_files(briefings: list[Briefing], settings: Settings, memo: PageMemo | None = None) -> dict[str, bytes]:
+def generated_files(site: Site, settings: Settings, memo: PageMemo,
+                    full: Callable[[str], Briefing]) -> dict[str, bytes]:
     try:
-        files = render_site(briefings, lang=settings.site_language, memo=memo)
+        files = site.files(lang=settings.site_language, memo=memo, full=full)
     except DuplicatePath as err:
         raise BuildError([str(err)]) from None
     # encode file by file, dropping each text as it goes, so the site is never held twice
@@ -142,25 +169,40 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     result.articles = len(articles)
     result.reread = sum(1 for _, _, key in state.articles.values() if not key)
     lap("read")
-    keys = article_keys(articles, state, BriefingCache(settings.cache_dir, settings.fingerprint()))
-    briefings, result.extracted = extract_all(articles, settings, progress, jobs=jobs, keys=keys)
+    cache = BriefingCache(settings.cache_dir, settings.fingerprint())
+    keys = article_keys(articles, state, cache)
+    pages = Site()
+    filed = file_briefings(pages, articles, keys, settings, known.briefings, progress, jobs=jobs)
+    result.extracted = filed.extracted
     lap("extract")
+    by_key = dict(zip(keys, articles))
+
+    def full(key: str) -> Briefing:
+        """The full briefing of a page to render: at hand, or from the cache, or extracted again
+        (the cache lost it since the previous build)."""
+        b = filed.full.get(key) or cache.load(key)
+        if b is None:
+            from .parallel import extract_many
+            b = next(extract_many([by_key[key]], jobs=1, models=settings.model_map()))
+            cache.store(key, b)
+            result.extracted += 1
+        return b
+
     unchanged = known.unchanged_docs(settings.docs_dir)
-    memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged},
-                    {id(b): k for b, k in zip(briefings, keys)})
-    files = generated_files(briefings, settings, memo)
+    memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged}, known.values)
+    files = generated_files(pages, settings, memo, full)
     result.rendered = len(files) - memo.reused
     lap("render")
     if check:
         result.changes = compare(files, settings.docs_dir, known=unchanged)
         return result
     result.changes = write_tree(files, settings.docs_dir, staging, known=unchanged)
-    state.pages = memo.current
+    state.pages, state.values, state.briefings = memo.current, memo.values, filed.slim
     state.written = written_files(files, settings.docs_dir, known, unchanged)
     build_state.save(state, settings.cache_dir)
     lap("write")
     if site:
-        build_site(settings, staging, strict=strict, build_date=source_date_epoch(briefings))
+        build_site(settings, staging, strict=strict, build_date=source_date_epoch(pages.briefings.values()))
         lap("mkdocs")
     return result
 
@@ -189,7 +231,7 @@ def written_files(files: dict[str, bytes], docs: Path, known: BuildState, unchan
     return out
 
 
-def source_date_epoch(briefings: list[Briefing]) -> int:
+def source_date_epoch(briefings: Iterable[Briefing]) -> int:
     """Seconds since 1970 (UTC) of the newest publication date; 0 when no briefing has one."""
     dates = [b.date for b in briefings if b.date]
     if not dates:

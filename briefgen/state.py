@@ -5,7 +5,10 @@ compares everything again, with the same result):
 
 - `articles`: per article file, its stat signature, the parsed Article and its briefing key: a
   file whose signature is unchanged is neither read nor parsed again;
-- `pages`: per generated file, the key of what it was rendered from (render.PageMemo);
+- `briefings`: per briefing key, the slim briefing (render.slim, pickled): the site is filed
+  from these without reading the cache, and only the pages it renders need full briefings;
+- `pages`: per generated file, the digest of what it was rendered from, and `values`: the
+  values the memo keeps with their inputs' digests (render.memo.PageMemo);
 - `written`: per file of docs/, its signature and digest as the build left it, so docs/ is
   compared with the new files without being read back.
 
@@ -56,7 +59,9 @@ def package_fingerprint() -> str:
 class BuildState:
     version: str = ""
     articles: dict[str, tuple[Signature, Article, str]] = field(default_factory=dict)
+    briefings: dict[str, bytes] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
+    values: dict[str, tuple[str, object]] = field(default_factory=dict)
     written: dict[str, tuple[Signature, str]] = field(default_factory=dict)
     started_ns: int = field(default_factory=time.time_ns)  # the build that recorded it started then
 
@@ -73,7 +78,9 @@ class BuildState:
 
     def unchanged_docs(self, docs: Path) -> dict[str, str]:
         """docs/ files that are as this state recorded them: path -> digest."""
-        return {rel: d for rel, (sig, d) in self.written.items() if self.trusted(signature(docs / rel), sig)}
+        folder = os.fspath(docs)
+        return {rel: d for rel, (sig, d) in self.written.items()
+                if self.trusted(signature(os.path.join(folder, rel)), sig)}
 
 
 def load(folder: Path, settings_fingerprint: str) -> BuildState:

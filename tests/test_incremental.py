@@ -143,12 +143,16 @@ def briefings_for_memo():
             for i, actors in ((1, (mayor, council)), (2, (mayor,)), (3, (harbour,)))]
 
 
-def render_with(briefings, previous):
-    from briefgen.render import render_site
+def render_with(briefings, previous, add=lambda b: b, full=None):
+    """The site's files with a memo of the `previous` (pages, values), each briefing filed as
+    `add(briefing)` under a key that its slug and title make."""
+    from briefgen.render import Site
     from briefgen.render.memo import PageMemo
-    memo = PageMemo(previous, {id(b): f"key-of-{b.slug}-{b.title}" for b in briefings})
-    files = render_site(briefings, lang="de", memo=memo)
-    return files, memo
+    memo = PageMemo(*previous)
+    site = Site()
+    for b in briefings:
+        site.add(add(b), f"key-of-{b.slug}-{b.title}")
+    return site.files(lang="de", memo=memo, full=full), memo
 
 
 def test_memo_keeps_pages_of_unchanged_inputs_and_redoes_those_a_change_reaches():
@@ -157,22 +161,59 @@ def test_memo_keeps_pages_of_unchanged_inputs_and_redoes_those_a_change_reaches(
     from briefgen.render import render_site
     from briefgen.render.memo import SAME
     briefings = briefings_for_memo()
-    first, memo = render_with(briefings, {})
+    first, memo = render_with(briefings, ({}, {}))
     assert SAME not in first.values() and first == render_site(briefings, lang="de")
-    again, memo2 = render_with(briefings, memo.current)
+    again, memo2 = render_with(briefings, (memo.current, memo.values))
     kept = {p for p, text in again.items() if text is SAME}
     assert kept == set(memo.current) and memo2.reused == len(kept)
     assert {"briefings/2025-01-01-b1.md", "briefings/2025-01-01-b1.json", "actors/petra-holm-person.md",
             "timeline/2025-01.md"} <= kept
     assert "index.md" not in kept  # aggregate pages are always rendered
 
-    # a new title for briefing 2: its page and JSON, the mayor's page (it names briefing 2),
-    # briefing 1's page (it lists briefing 2 as related) and the month of briefing 2's event
-    # change; briefing 3 and the other months do not
+    # a new title for briefing 2: its page and JSON, the mayor's page and her entry's list page
+    # (they are made from the briefings naming her), briefing 1's page (it lists briefing 2 as
+    # related), the month of briefing 2's event and its own month's list change; briefing 3 and
+    # the other months do not
     changed = [briefings[0], dataclasses.replace(briefings[1], title="Meldung zwei"), briefings[2]]
-    third, _ = render_with(changed, memo.current)
+    third, _ = render_with(changed, (memo.current, memo.values))
     redone = {p for p in memo.current if third[p] is not SAME}
     assert redone == {"briefings/2025-01-02-b2.md", "briefings/2025-01-02-b2.json", "actors/petra-holm-person.md",
-                      "briefings/2025-01-01-b1.md", "timeline/2025-02.md"}
+                      "actors/person-p.md", "briefings/2025-01-01-b1.md", "timeline/2025-02.md",
+                      "briefings/2025-01.md"}
     assert {p: t for p, t in third.items() if p in redone} == {p: t for p, t in render_site(changed, lang="de").items()
                                                               if p in redone}
+
+
+def test_a_site_filed_with_slim_briefings_renders_what_the_full_ones_give():
+    from briefgen.render import render_site, slim
+    briefings = briefings_for_memo()
+    by_key = {f"key-of-{b.slug}-{b.title}": b for b in briefings}
+    asked = []
+
+    def full(key):
+        asked.append(key)
+        return by_key[key]
+    files, _ = render_with(briefings, ({}, {}), add=slim, full=full)
+    assert files == render_site(briefings, lang="de")
+    assert sorted(asked) == sorted(list(by_key) * 2)  # each briefing's page and JSON, nothing else
+
+    # with every page kept, no full briefing is needed at all
+    files, memo = render_with(briefings, ({}, {}))
+    asked.clear()
+    render_with(briefings, (memo.current, memo.values), add=slim, full=full)
+    assert asked == []
+
+
+def test_the_values_a_memo_keeps_are_reused_only_for_the_same_inputs():
+    from briefgen.render.memo import PageMemo
+    calls = []
+
+    def compute(x):
+        calls.append(x)
+        return x * 2
+    first = PageMemo()
+    assert first.value("a", ("in", 1), compute, 1) == 2
+    again = PageMemo({}, first.values)
+    assert again.value("a", ("in", 1), compute, 5) == 2 and calls == [1]  # kept: not computed again
+    assert again.value("a", ("in", 2), compute, 5) == 10 and calls == [1, 5]
+    assert again.values["a"][1] == 10

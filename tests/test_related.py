@@ -5,7 +5,7 @@ import datetime as dt
 
 from briefgen.model import Actor, Briefing
 from briefgen.render import related
-from briefgen.render.related import neighbours, related_briefings
+from briefgen.render.related import related_briefings, window
 
 COUNCIL = Actor("Stadtrat Lindenau", "organization")
 MAYOR = Actor("Petra Holm", "person")
@@ -17,13 +17,13 @@ def daily(n: int, *actors_of) -> list[Briefing]:
                      summary="", actors=tuple(actors_of[0](i))) for i in range(n)]
 
 
-def test_neighbours_are_the_briefings_next_in_time_without_the_briefing_itself():
-    briefings = daily(10, lambda i: [COUNCIL])
-    group = [((b.date.toordinal(), b.slug), b) for b in briefings]
-    assert [b.slug for b in neighbours(group, briefings[5], 4)] == ["b0003", "b0004", "b0006", "b0007"]
-    assert [b.slug for b in neighbours(group, briefings[0], 3)] == ["b0001", "b0002", "b0003"]
-    assert [b.slug for b in neighbours(group, briefings[9], 2)] == ["b0007", "b0008"]
-    assert len(neighbours(group, briefings[5], 100)) == 9
+def test_a_window_is_the_entries_next_in_time_without_the_entry_itself():
+    group = list(range(10))
+    assert window(group, 5, 4) == [3, 4, 6, 7]
+    assert window(group, 0, 3) == [1, 2, 3]
+    assert window(group, 9, 2) == [7, 8]
+    assert window(group, 8, 4) == [5, 6, 7, 9]
+    assert window(group, 5, 100) == [0, 1, 2, 3, 4, 6, 7, 8, 9]
 
 
 def test_an_actor_in_every_briefing_gives_each_its_nearest_neighbours(monkeypatch):

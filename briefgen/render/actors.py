@@ -81,12 +81,44 @@ def paged_actors(briefings) -> ActorPlaces:
         for a in {a.slug: a for a in b.actors}.values():
             counts[a.slug] += 1
             kinds[a.slug] = site_kind(a.kind)
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for slug in counts:
-        groups[(kinds[slug], slug_initial(slug))].append(slug)
-    lists = {slug: list_path(kind, prefix) for (kind, initial), slugs in groups.items() if len(slugs) > LIST_SIZE
-             for prefix, part in list_pages(initial, slugs).items() for slug in part}
+    return actor_places(counts, kinds)
+
+
+def actor_places(counts: dict[str, int], kinds: dict[str, str]) -> ActorPlaces:
+    """`counts`: actor slug -> number of briefings naming it; `kinds`: slug -> its site kind."""
+    lists = {slug: page.path for page in list_layout(kinds) if page.prefix is not None for slug in page.slugs}
     return ActorPlaces(frozenset(slug for slug, n in counts.items() if n >= PAGE_FROM), lists)
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A page of actors of one kind and initial: the initial's list (`prefix` None), or - when
+    that list is split - the initial's hub (`parts`: the letters and size of each part) and its
+    parts (`prefix`: their letters)."""
+
+    path: str
+    kind: str
+    initial: str
+    slugs: tuple[str, ...] = ()
+    prefix: str | None = None
+    parts: tuple[tuple[str, int], ...] = ()
+
+
+def list_layout(kinds: dict[str, str]) -> list[ListPage]:
+    """Every list page, from each actor's slug and site kind."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for slug, kind in kinds.items():
+        groups[(kind, slug_initial(slug))].append(slug)
+    out = []
+    for (kind, initial), slugs in sorted(groups.items()):
+        path = initial_path(kind, initial)
+        parts = list_pages(initial, slugs)
+        if initial in parts:
+            out.append(ListPage(path, kind, initial, tuple(parts[initial])))
+            continue
+        out.append(ListPage(path, kind, initial, parts=tuple((prefix, len(part)) for prefix, part in parts.items())))
+        out += [ListPage(list_path(kind, prefix), kind, initial, tuple(part), prefix) for prefix, part in parts.items()]
+    return out
 
 
 def list_pages(initial: str, slugs: list[str]) -> dict[str, list[str]]:
@@ -149,37 +181,62 @@ def briefing_order(b: Briefing) -> tuple:
     return (b.date is None, -(b.date.toordinal()) if b.date else 0, b.slug)
 
 
+@dataclass
+class Contribution:
+    """What one briefing says about one actor: its records of the actor (normally one), the
+    quotes whose speaker is the actor and the events naming it."""
+
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def contributions(b: Briefing) -> dict[str, Contribution]:
+    """Actor slug -> what `b` says about that actor, for every actor of `b`."""
+    out: dict[str, Contribution] = {}
+    for a in b.actors:
+        out.setdefault(a.slug, Contribution()).actors.append(a)
+    index = name_index(b)
+    for q in b.quotes:
+        a = resolve(index, q.speaker)
+        if a is not None:
+            out[a.slug].quotes.append(q)
+    for ev in b.events:
+        done = set()
+        for name in ev.actors:
+            a = resolve(index, name)
+            if a is not None and a.slug not in done:
+                done.add(a.slug)
+                out[a.slug].events.append(ev)
+    return out
+
+
+def actor_entry(slug: str, named_in: list[tuple[Briefing, Contribution]]) -> ActorEntry:
+    """One actor over the briefings naming it, given newest first (`briefing_order`)."""
+    e = ActorEntry(slug=slug, kind=named_in[0][1].actors[0].kind)
+    names: Counter = Counter()
+    roles, aliases = set(), set()
+    for b, c in named_in:
+        e.appearances.append((b, c.actors[0]))
+        for a in c.actors:
+            names[a.name] += a.mentions
+            e.roles += [r for r in a.roles if _key(r) not in roles and not roles.add(_key(r))]
+            e.aliases += [x for x in a.aliases if _key(x) not in aliases and not aliases.add(_key(x))]
+        e.quotes += [(b, q) for q in c.quotes]
+        e.events += [(b, ev) for ev in c.events]
+    # the name used most often (mentions summed over briefings); ties by the name itself
+    e.name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    e.aliases = [x for x in e.aliases if _key(x) != _key(e.name)]
+    return e
+
+
 def collect_actors(briefings: list[Briefing]) -> dict[str, ActorEntry]:
     """slug -> ActorEntry over all briefings, in a deterministic order."""
-    entries: dict[str, ActorEntry] = {}
-    names: dict[str, Counter] = defaultdict(Counter)
+    named: dict[str, list[tuple[Briefing, Contribution]]] = defaultdict(list)
     for b in sorted(briefings, key=briefing_order):
-        index = name_index(b)
-        for a in b.actors:
-            e = entries.setdefault(a.slug, ActorEntry(slug=a.slug, kind=a.kind))
-            if not e.appearances or e.appearances[-1][0] is not b:  # briefing by briefing: the last is enough
-                e.appearances.append((b, a))
-            names[a.slug][a.name] += a.mentions
-            seen = {_key(r) for r in e.roles}
-            e.roles += [r for r in a.roles if _key(r) not in seen and not seen.add(_key(r))]
-            seen = {_key(x) for x in e.aliases}
-            e.aliases += [x for x in a.aliases if _key(x) not in seen and not seen.add(_key(x))]
-        for q in b.quotes:
-            a = resolve(index, q.speaker)
-            if a is not None:
-                entries[a.slug].quotes.append((b, q))
-        for ev in b.events:
-            done = set()
-            for name in ev.actors:
-                a = resolve(index, name)
-                if a is not None and a.slug not in done:
-                    done.add(a.slug)
-                    entries[a.slug].events.append((b, ev))
-    for slug, e in entries.items():
-        # the name used most often (mentions summed over briefings); ties by the name itself
-        e.name = min(names[slug].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        e.aliases = [x for x in e.aliases if _key(x) != _key(e.name)]
-    return dict(sorted(entries.items()))
+        for slug, c in contributions(b).items():
+            named[slug].append((b, c))
+    return {slug: actor_entry(slug, named[slug]) for slug in sorted(named)}
 
 
 def sort_key(e: ActorEntry) -> tuple:
@@ -194,16 +251,19 @@ def initial_label(initial: str, lang: str) -> str:
     return label(lang, "digits") if initial == "0" else initial.upper()
 
 
-def actors_index(entries: dict[str, ActorEntry], lang: str) -> str:
+def actors_index(kinds: dict[str, str], lang: str) -> str:
+    """The kinds and, for each, its initials with counts; `kinds`: actor slug -> site kind."""
     out = front_matter(label(lang, "actors"), label(lang, "actors_description"), search=NO_SEARCH)
     out += [f"# {label(lang, 'actors')}", "", label(lang, "actors_intro"), ""]
-    if not entries:
+    if not kinds:
         out.append(label(lang, "no_actors"))
-    by_kind = group_by_kind(entries)
+    by_kind: dict[str, Counter] = defaultdict(Counter)
+    for slug, kind in kinds.items():
+        by_kind[kind][slug_initial(slug)] += 1
     for kind in ACTOR_KINDS:
         if kind not in by_kind:
             continue
-        initials = Counter(e.initial for e in by_kind[kind])
+        initials = by_kind[kind]
         out += [f"## {kind_plural(lang, kind)} ({sum(initials.values())})", ""]
         out.append(" · ".join(f"[{initial_label(i, lang)}]({relative(INDEX, initial_path(kind, i))}) ({n})"
                               for i, n in sorted(initials.items())))
@@ -211,11 +271,8 @@ def actors_index(entries: dict[str, ActorEntry], lang: str) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def group_by_kind(entries: dict[str, ActorEntry]) -> dict[str, list[ActorEntry]]:
-    by_kind: dict[str, list[ActorEntry]] = defaultdict(list)
-    for e in entries.values():
-        by_kind[e.kind if e.kind in ACTOR_KINDS else "other"].append(e)
-    return by_kind
+def site_kinds(entries: dict[str, ActorEntry]) -> dict[str, str]:
+    return {slug: site_kind(e.kind) for slug, e in entries.items()}
 
 
 def initial_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
@@ -223,27 +280,22 @@ def initial_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = Si
     `<slug>`; an actor without a page of its own (see PAGE_FROM) also shows its briefing. A
     longer list than LIST_SIZE is split by letters (`list_pages`); the initial's page then
     links to the parts."""
-    groups: dict[tuple[str, str], list[ActorEntry]] = defaultdict(list)
-    for kind, items in group_by_kind(entries).items():
-        for e in items:
-            groups[(kind, e.initial)].append(e)
-    pages = {}
-    for (kind, initial), items in sorted(groups.items()):
-        path = initial_path(kind, initial)
-        kinds, letter = kind_plural(lang, kind), initial_label(initial, lang)
-        parts = list_pages(initial, [e.slug for e in items])
-        if initial in parts:
-            pages[path] = _list_page(path, items, kinds, letter, INDEX, lang, urls)
-            continue
-        out = _list_head(path, kinds, letter, INDEX, lang)
-        out.append(" · ".join(f"[{prefix.capitalize()}]({relative(path, list_path(kind, prefix))}) ({len(slugs)})"
-                              for prefix, slugs in parts.items()))
-        pages[path] = "\n".join(out).rstrip() + "\n"
-        for prefix, slugs in parts.items():
-            members = set(slugs)
-            pages[list_path(kind, prefix)] = _list_page(list_path(kind, prefix), [e for e in items if e.slug in members],
-                                                        kinds, prefix.capitalize(), path, lang, urls)
-    return pages
+    return {page.path: list_page(page, entries, lang, urls) for page in list_layout(site_kinds(entries))}
+
+
+def list_page(page: ListPage, entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> str:
+    """One list page; `entries` holds (at least) the actors it lists."""
+    kinds, letter = kind_plural(lang, page.kind), initial_label(page.initial, lang)
+    if page.parts:
+        out = _list_head(page.path, kinds, letter, INDEX, lang)
+        out.append(" · ".join(f"[{prefix.capitalize()}]({relative(page.path, list_path(page.kind, prefix))}) ({n})"
+                              for prefix, n in page.parts))
+        return "\n".join(out).rstrip() + "\n"
+    items = [entries[slug] for slug in page.slugs]
+    if page.prefix is None:
+        return _list_page(page.path, items, kinds, letter, INDEX, lang, urls)
+    return _list_page(page.path, items, kinds, page.prefix.capitalize(), initial_path(page.kind, page.initial),
+                      lang, urls)
 
 
 def _list_head(path: str, kinds: str, letter: str, up: str, lang: str) -> list[str]:
@@ -320,7 +372,7 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
 
 
 def actor_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
-    pages = {INDEX: actors_index(entries, lang), **initial_pages(entries, lang, urls)}
+    pages = {INDEX: actors_index(site_kinds(entries), lang), **initial_pages(entries, lang, urls)}
     for e in entries.values():
         if e.has_page:
             pages[e.path] = actor_page(e, lang, urls)

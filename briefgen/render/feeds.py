@@ -56,26 +56,29 @@ def briefings_index_json(briefings: list[Briefing], urls: SiteUrls, paged: Actor
     """Every briefing with its page, its full JSON, its actors (with their actor pages, or their
     entries on the pages by initial) and tags. `paged`: as `actors.paged_actors` gives it."""
     paged = paged or paged_actors(briefings)
-    data = {
-        "schema": "briefgen.site-index/1",
-        "briefings": [
-            {
-                "slug": b.slug,
-                "title": b.title,
-                "date": b.date.isoformat() if b.date else None,
-                "language": b.language,
-                "summary": b.summary,
-                "tags": list(b.tags),
-                "url": urls.page(briefing_path(b.slug)),
-                "json": urls.file(f"briefings/{b.slug}.json"),
-                "actors": [{"name": a.name, "kind": a.kind, "slug": a.slug, "roles": list(a.roles),
-                            "url": urls.page(*actor_target(a.slug, a.kind, paged))} for a in b.actors],
-                "events": len(b.events),
-                "quotes": len(b.quotes),
-                "questions": len(b.questions),
-            }
-            for b in sorted(briefings, key=briefing_order)
-        ],
-    }
+    return index_json([index_entry(b, urls, paged) for b in sorted(briefings, key=briefing_order)])
+
+
+def index_json(entries: list[str]) -> str:
+    """briefings.json from the entries of its briefings (`index_entry`), newest first."""
     # one line: json's C encoder only runs without indent, and this file grows with the archive
-    return json.dumps(data, ensure_ascii=False) + "\n"
+    return '{"schema": "briefgen.site-index/1", "briefings": [' + ", ".join(entries) + "]}\n"
+
+
+def index_entry(b: Briefing, urls: SiteUrls, paged: ActorPlaces | None) -> str:
+    """One briefing's entry of briefings.json, as JSON text."""
+    return json.dumps({
+        "slug": b.slug,
+        "title": b.title,
+        "date": b.date.isoformat() if b.date else None,
+        "language": b.language,
+        "summary": b.summary,
+        "tags": list(b.tags),
+        "url": urls.page(briefing_path(b.slug)),
+        "json": urls.file(f"briefings/{b.slug}.json"),
+        "actors": [{"name": a.name, "kind": a.kind, "slug": a.slug, "roles": list(a.roles),
+                    "url": urls.page(*actor_target(a.slug, a.kind, paged))} for a in b.actors],
+        "events": len(b.events),
+        "quotes": len(b.quotes),
+        "questions": len(b.questions),
+    }, ensure_ascii=False)

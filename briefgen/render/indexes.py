@@ -97,13 +97,19 @@ def month_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     by_month = defaultdict(list)
     for b in briefings:
         by_month[month_key(b)].append(b)
-    pages = {}
-    for key, items in by_month.items():
-        title = month_title(key, lang)
-        path = f"briefings/{key}.md"
-        out = front_matter(title, label(lang, "month_description", month=title), search=NO_SEARCH)
-        out += [f"# {title}", "", f"[← {label(lang, 'by_month')}]({relative(path, INDEX)})", ""]
-        for b in newest_first(items):
-            out.append(briefing_line(b, lang, path))
-        pages[path] = "\n".join(out) + "\n"
-    return pages
+    return {month_path(key): month_page(key, items, lang) for key, items in by_month.items()}
+
+
+def month_path(key: str) -> str:
+    return f"briefings/{key}.md"
+
+
+def month_page(key: str, briefings: list[Briefing], lang: str) -> str:
+    """The briefings of one month (`key` YYYY-MM, or UNDATED), newest first."""
+    title = month_title(key, lang)
+    path = month_path(key)
+    out = front_matter(title, label(lang, "month_description", month=title), search=NO_SEARCH)
+    out += [f"# {title}", "", f"[← {label(lang, 'by_month')}]({relative(path, INDEX)})", ""]
+    for b in newest_first(briefings):
+        out.append(briefing_line(b, lang, path))
+    return "\n".join(out) + "\n"

@@ -1,20 +1,22 @@
-"""Skip rendering a page whose inputs are what they were at the previous build.
+"""Skip work whose inputs are what they were at the previous build.
 
 `PageMemo.render(path, inputs, fn, *args)` renders `fn(*args)` unless the previous build
 rendered `path` from the same `inputs`; then it returns `SAME`: the file docs/ already holds is
-that page (the build only passes digests of files it found unchanged in docs/). `inputs` is a
-small tuple of strings naming everything the page is made from; a briefing is named by
-`memo.key(briefing)`, its cache key (a digest of its article, the extraction code and the
-settings), so naming an actor page's inputs costs a key per briefing, not a copy of them.
-briefgen's own code is not in the digest: the build keeps the digests in a state that any change
-of briefgen discards (briefgen.state).
+that page (the build only passes digests of files it found unchanged in docs/).
+`PageMemo.value(name, inputs, fn, *args)` does the same for a value the build keeps in its
+state (a page's list of related briefings, a month's part of timeline.json): the previous value
+when the inputs are the same, else `fn(*args)`.
+
+`inputs` is a small tuple of strings naming everything the result is made from; a briefing is
+named by its key (a digest of its article, the extraction code and the settings), so naming an
+actor page's inputs costs a key per briefing, not a copy of them. briefgen's own code is not in
+the digest: the build keeps the digests in a state that any change of briefgen discards
+(briefgen.state). An empty memo (`PageMemo()`) renders and computes everything.
 """
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-
-from ..model import Briefing
 
 
 class _Same:
@@ -25,36 +27,31 @@ class _Same:
 SAME = _Same()  # "unchanged: keep the file docs/ holds"
 
 
-class PageMemo:
-    def __init__(self, previous: dict[str, str], briefing_keys: dict[int, str]) -> None:
-        """`previous`: path -> digest of the pages the previous build rendered that docs/ still
-        holds unchanged; `briefing_keys`: id(briefing) -> its cache key, for every briefing."""
-        self.previous = previous
-        self.briefing_keys = briefing_keys
-        self.current: dict[str, str] = {}  # path -> digest, for the next build
-        self.reused = 0
+def digest(inputs: tuple) -> str:
+    return hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
 
-    def key(self, b: Briefing) -> str:
-        return self.briefing_keys[id(b)]
+
+class PageMemo:
+    def __init__(self, pages: dict[str, str] | None = None, values: dict[str, tuple[str, object]] | None = None) -> None:
+        """`pages`: path -> digest of the pages the previous build rendered that docs/ still holds
+        unchanged; `values`: name -> (digest, value) as the previous build left them."""
+        self.previous = pages or {}
+        self.previous_values = values or {}
+        self.current: dict[str, str] = {}  # path -> digest, for the next build
+        self.values: dict[str, tuple[str, object]] = {}  # name -> (digest, value), for the next build
+        self.reused = 0  # pages not rendered again
 
     def render(self, path: str, inputs: tuple, fn: Callable[..., str], *args):
-        digest = hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
-        self.current[path] = digest
-        if self.previous.get(path) == digest:
+        d = digest(inputs)
+        self.current[path] = d
+        if self.previous.get(path) == d:
             self.reused += 1
             return SAME
         return fn(*args)
 
-
-class NoMemo:
-    """Renders every page (`render_site` without a previous build)."""
-
-    reused = 0
-
-    @staticmethod
-    def key(b: Briefing) -> str:
-        return ""
-
-    @staticmethod
-    def render(path: str, inputs: tuple, fn: Callable[..., str], *args) -> str:
-        return fn(*args)
+    def value(self, name: str, inputs: tuple, fn: Callable[..., object], *args):
+        d = digest(inputs)
+        old = self.previous_values.get(name)
+        value = old[1] if old is not None and old[0] == d else fn(*args)
+        self.values[name] = (d, value)
+        return value

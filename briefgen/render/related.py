@@ -2,12 +2,14 @@
 
 An actor found in a large part of the archive (a head of government, a city council) would make
 every briefing a candidate of every other; so per shared actor only the `CANDIDATES` briefings
-next to it in time are considered, which keeps the cost linear in the archive size.
+next to it in time are considered (its *windows*), which keeps the cost linear in the archive
+size, and a briefing's related list changes only when one of its windows does.
 """
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Iterable
 
 from ..model import Briefing
 
@@ -15,48 +17,69 @@ KEY_ACTORS = 6
 RELATED = 5
 CANDIDATES = 20  # per shared actor, the briefings next in time (half before, half after) considered
 
+Group = list[tuple[tuple[int, str], str]]  # [(order, briefing key)] of one key actor, in order
+
 
 def key_actor_slugs(b: Briefing) -> list[str]:
     return list(dict.fromkeys(a.slug for a in b.actors[:KEY_ACTORS]))
 
 
-def _order(b: Briefing) -> tuple[int, str]:
+def order(b: Briefing) -> tuple[int, str]:
     return (b.date.toordinal() if b.date else 10**7, b.slug)  # undated ones after every date
 
 
-def neighbours(group: list[tuple[tuple[int, str], Briefing]], b: Briefing, n: int,
-               where: tuple[int, str] | None = None) -> list[Briefing]:
-    """Up to `n` briefings of `group` (sorted by date, slug) next to `b` in time, `b` excluded;
-    `where` is `b`'s place in that order when the caller has it."""
-    i = bisect.bisect_left(group, where or _order(b), key=lambda entry: entry[0])
-    half = n // 2
-    lo = max(0, min(i - half, len(group) - n - 1))
-    return [other for _, other in group[lo:lo + n + 1] if other is not b][:n]
+def key_actor_groups(briefings: Iterable[tuple[str, Briefing]]) -> dict[str, Group]:
+    """Key actor slug -> the (order, key) of the briefings it is a key actor of, in time order."""
+    groups: dict[str, Group] = defaultdict(list)
+    for key, b in briefings:
+        where = order(b)
+        for slug in key_actor_slugs(b):
+            groups[slug].append((where, key))
+    for group in groups.values():
+        group.sort()
+    return groups
+
+
+def window(group: list, i: int, n: int) -> list:
+    """Up to `n` entries of `group` next to its entry `i` (left out): half before, half after,
+    more on one side at either end."""
+    lo = max(0, min(i - n // 2, len(group) - n - 1))
+    return group[lo:i] + group[i + 1:lo + n + 1]
+
+
+def windows(groups: dict[str, Group], b: Briefing, n: int | None = None) -> list[list[str]]:
+    """The keys of the briefings next to `b` in time, per key actor of `b` (in `groups`)."""
+    where, n = (order(b),), CANDIDATES if n is None else n
+    out = []
+    for slug in key_actor_slugs(b):
+        group = groups[slug]
+        out.append([key for _, key in window(group, bisect.bisect_left(group, where), n)])
+    return out
+
+
+def related_to(b: Briefing, candidates: dict[str, Briefing], limit: int = RELATED) -> list[tuple[str, list[str]]]:
+    """[(key of another briefing, names of the key actors it shares with `b`)], best first."""
+    names = {a.slug: a.name for a in b.actors[:KEY_ACTORS]}
+    # every key actor a candidate shares (in b's order), also those it was not found through
+    shared = {}
+    for key, other in candidates.items():
+        theirs = set(key_actor_slugs(other))
+        shared[key] = [name for slug, name in names.items() if slug in theirs]
+
+    def rank(key: str) -> tuple:
+        other = candidates[key]
+        gap = abs((other.date - b.date).days) if other.date and b.date else 10**6
+        return (-len(shared[key]), gap, other.slug)
+
+    return [(key, shared[key]) for key in sorted(shared, key=rank)[:limit]]
 
 
 def related_briefings(briefings: list[Briefing], limit: int = RELATED) -> dict[str, list[tuple[Briefing, list[str]]]]:
     """briefing slug -> [(other briefing, names of the shared key actors)], best first."""
-    keys = {b.slug: key_actor_slugs(b) for b in briefings}
-    where = {b.slug: _order(b) for b in briefings}
-    by_actor: dict[str, list[tuple[tuple[int, str], Briefing]]] = defaultdict(list)
+    by_slug = {b.slug: b for b in briefings}
+    groups = key_actor_groups(by_slug.items())
+    out = {}
     for b in briefings:
-        for slug in keys[b.slug]:
-            by_actor[slug].append((where[b.slug], b))
-    for group in by_actor.values():
-        group.sort(key=lambda entry: entry[0])
-    sets = {slug: set(k) for slug, k in keys.items()}
-    out: dict[str, list[tuple[Briefing, list[str]]]] = {}
-    for b in briefings:
-        names = {a.slug: a.name for a in b.actors[:KEY_ACTORS]}
-        others = {other.slug: other for slug in keys[b.slug]
-                  for other in neighbours(by_actor[slug], b, CANDIDATES, where[b.slug])}
-        # every key actor a candidate shares (in b's order), also those it was not found through
-        shared = {s: [name for slug, name in names.items() if slug in sets[s]] for s in others}
-
-        def rank(slug: str) -> tuple:
-            other = others[slug]
-            gap = abs((other.date - b.date).days) if other.date and b.date else 10**6
-            return (-len(shared[slug]), gap, slug)
-
-        out[b.slug] = [(others[s], shared[s]) for s in sorted(shared, key=rank)[:limit]]
+        candidates = {slug: by_slug[slug] for keys in windows(groups, b) for slug in keys}
+        out[b.slug] = [(by_slug[slug], names) for slug, names in related_to(b, candidates, limit)]
     return out

@@ -11,6 +11,7 @@ import datetime as dt
 import html
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -84,26 +85,43 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / len(a | b) >= SIMILAR
 
 
+Row = tuple[str, frozenset, Event]  # (ISO date, slugs of the event's actors, the event)
+
+
+def timeline_rows(b: Briefing) -> dict[str, list[Row]]:
+    """The dated events of one briefing, by the timeline page each belongs on."""
+    pages: dict[str, list[Row]] = defaultdict(list)
+    index = name_index(b)
+    for e in b.events:
+        date = iso(e.date)
+        if date is None:
+            continue
+        slugs = frozenset(a.slug for a in (resolve(index, n) for n in e.actors) if a is not None)
+        pages[f"timeline/{page_key(date)}.md"].append((date, slugs, e))
+    return pages
+
+
+def merge_events(rows: Iterable[tuple[Briefing, Row]]) -> list[TimelineItem]:
+    """Timeline items from the rows of briefings given in slug order (a briefing's rows in the
+    order of its events): the same event from two briefings is one item with two sources."""
+    groups: dict[tuple[str, frozenset], list[TimelineItem]] = defaultdict(list)
+    for b, (date, slugs, e) in rows:
+        group = groups[(date, slugs)]
+        w = words(e.text) if group else None  # most events have no other on their date and actors
+        for item in group:
+            if similar(item.words, w):
+                if item.sources[-1][0] is not b:  # briefing by briefing: the last is enough
+                    item.sources.append((b, e))
+                break
+        else:
+            group.append(TimelineItem(date, e.text, slugs, [(b, e)]))
+    return sorted((item for items in groups.values() for item in items), key=order)
+
+
 def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
     """Dated events of all briefings, merged across articles, in date order."""
-    groups: dict[tuple[str, frozenset], list[TimelineItem]] = defaultdict(list)
-    for b in sorted(briefings, key=lambda b: b.slug):
-        index = name_index(b)
-        for e in b.events:
-            date = iso(e.date)
-            if date is None:
-                continue
-            slugs = frozenset(a.slug for a in (resolve(index, n) for n in e.actors) if a is not None)
-            group = groups[(date, slugs)]
-            w = words(e.text) if group else None  # most events have no other on their date and actors
-            for item in group:
-                if similar(item.words, w):
-                    if item.sources[-1][0] is not b:  # briefing by briefing: the last is enough
-                        item.sources.append((b, e))
-                    break
-            else:
-                group.append(TimelineItem(date, e.text, slugs, [(b, e)]))
-    return sorted((item for items in groups.values() for item in items), key=order)
+    return merge_events((b, row) for b in sorted(briefings, key=lambda b: b.slug)
+                        for rows in timeline_rows(b).values() for row in rows)
 
 
 def _source_links(item: TimelineItem, page: str, lang: str, urls: SiteUrls) -> str:
@@ -128,6 +146,12 @@ def by_page(items: list[TimelineItem]) -> dict[str, list[TimelineItem]]:
     return pages
 
 
+def page_order(page: str) -> tuple:
+    """Timeline pages in time order: a year's months, then the page of events dated only to it."""
+    key = page[len("timeline/"):-3]
+    return (key[:4], len(key) == 4, key)
+
+
 def timeline_page(page: str, items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls()) -> str:
     """One month (or year) of the timeline. `urls`: the site's URL style, for raw HTML links."""
     key = page[len("timeline/"):-3]
@@ -142,24 +166,25 @@ def timeline_page(page: str, items: list[TimelineItem], lang: str, urls: SiteUrl
 def timeline_pages(items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
     """The index and every month's (and year's) page."""
     pages = by_page(items)
-    return {INDEX: timeline_index(pages, lang),
+    return {INDEX: timeline_index({page: len(page_items) for page, page_items in pages.items()}, lang),
             **{page: timeline_page(page, page_items, lang, urls) for page, page_items in pages.items()}}
 
 
-def timeline_index(by_page: dict[str, list[TimelineItem]], lang: str) -> str:
+def timeline_index(counts: dict[str, int], lang: str) -> str:
+    """Years and their pages with the number of items of each (`counts`: page -> items)."""
     out = front_matter(label(lang, "timeline"), label(lang, "timeline_description"), search=NO_SEARCH)
     out += [f"# {label(lang, 'timeline')}", "", label(lang, "timeline_intro"), ""]
-    if not by_page:
+    if not counts:
         out.append(label(lang, "no_events"))
     years: dict[str, list[str]] = defaultdict(list)
-    for page in by_page:
+    for page in counts:
         key = page[len("timeline/"):-3]
         years[key[:4]].append(key)
     for year in sorted(years):
         out += [f"## {year}", ""]
-        for key in sorted(years[year], key=lambda k: (len(k) == 4, k)):
+        for key in sorted(years[year], key=lambda k: page_order(f"timeline/{k}.md")):
             out.append(f"- [{month_title(key, lang)}]({relative(INDEX, f'timeline/{key}.md')}) "
-                       f"({len(by_page[f'timeline/{key}.md'])} {label(lang, 'event_count')})")
+                       f"({counts[f'timeline/{key}.md']} {label(lang, 'event_count')})")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -175,13 +200,13 @@ def _tl_date(value: str, lang: str) -> dict:
     return out
 
 
-def timeline_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> dict:
-    """TimelineJS 3 JSON: https://timeline.knightlab.com/docs/json-format.html (text fields are HTML)."""
+def timeline_events(items: list[TimelineItem], lang: str, urls: SiteUrls) -> list[dict]:
+    """The TimelineJS events of `items` (text fields are HTML)."""
     events = []
     seen: dict[str, int] = {}
     for item in items:
         b, e = item.sources[0]
-        uid = f"{b.slug}-s{e.sentence}"
+        uid = f"{b.slug}-s{e.sentence}-{item.date}"  # two items with one uid are on one page
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:
             uid += f"-{seen[uid]}"
@@ -194,6 +219,15 @@ def timeline_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> dict:
             "text": {"headline": html.escape(item.text if len(item.text) <= 120 else item.text[:119] + "…"),
                      "text": f"<p>{html.escape(item.text)}</p>{links}"},
         })
-    return {"title": {"text": {"headline": html.escape(label(lang, "timeline")),
-                               "text": html.escape(label(lang, "timeline_intro"))}},
-            "events": events}
+    return events
+
+
+def timeline_title(lang: str) -> dict:
+    return {"text": {"headline": html.escape(label(lang, "timeline")), "text": html.escape(label(lang, "timeline_intro"))}}
+
+
+def timeline_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> dict:
+    """TimelineJS 3 JSON: https://timeline.knightlab.com/docs/json-format.html, events by page."""
+    pages = by_page(items)
+    events = [e for page in sorted(pages, key=page_order) for e in timeline_events(pages[page], lang, urls)]
+    return {"title": timeline_title(lang), "events": events}

@@ -1,0 +1,200 @@
+"""The site: briefings filed one by one (`Site.add`), then every generated file (`Site.files`).
+
+Pages that list many briefings are made from *groups* of briefing keys: the briefings naming an
+actor, those with events on a timeline page, those of a month. `add` files a briefing into its
+groups. `files` names each page's inputs by the keys of its group and renders only the pages
+whose inputs changed since the previous build (render.memo); so after one new article it renders
+the pages that article reaches, and its other work per briefing is sorting and hashing keys.
+`add` takes the briefings in any order: the build files the cached ones while new articles are
+being extracted.
+
+A briefing may be filed `slim` (without the body and sentences that only its own page shows);
+its page and JSON are rendered from the full briefing, which `files` asks for (`full(key)`)
+only for the briefings whose page it renders.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from importlib import resources
+
+from ..model import Briefing
+from .actors import INDEX as ACTORS_INDEX
+from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_places, actor_target,
+                     actors_index, briefing_order, contributions, list_layout, list_page, site_kind)
+from .briefing import briefing_page, site_actor_link
+from .feeds import feed_xml, index_entry, index_json
+from .indexes import briefings_index, home_page, month_key, month_page, month_path
+from .labels import label
+from .links import SiteUrls, actor_path
+from .memo import PageMemo
+from .related import Group, order, related_to, windows
+from .tags import tag_pages
+from .timeline import INDEX as TIMELINE_INDEX
+from .timeline import Row, merge_events, page_order, timeline_events, timeline_index, timeline_page, timeline_rows
+from .timeline import timeline_title
+
+# package asset -> its path under docs/; the search worker must sit beside Material's own worker,
+# which loads the lunr language files relative to its own URL
+ASSETS = {
+    "briefgen.css": "assets/briefgen.css",
+    "briefgen.js": "assets/briefgen.js",
+    "briefgen-search.js": "assets/javascripts/workers/briefgen-search.js",
+}
+
+
+class DuplicatePath(ValueError):
+    """Two things would be written to the same file of docs/."""
+
+
+def slim(b: Briefing) -> Briefing:
+    """`b` without what only its own page and JSON show: enough for every other page."""
+    return dataclasses.replace(b, body="", sentences=(), time_expressions=())
+
+
+def briefing_json(b: Briefing) -> str:
+    return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+class Site:
+    def __init__(self) -> None:
+        self.briefings: dict[str, Briefing] = {}  # key -> briefing (perhaps slim)
+        self.actors: dict[str, list[str]] = defaultdict(list)  # actor slug -> keys of the briefings naming it
+        self.kinds: dict[str, str] = {}  # actor slug -> its site kind
+        self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)] (related.py)
+        self.timeline: dict[str, list[str]] = defaultdict(list)  # timeline page -> keys with events on it
+        self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
+        self._said: dict[str, dict[str, Contribution]] = {}  # key -> what it says per actor (on demand)
+
+    def add(self, b: Briefing, key: str) -> None:
+        """File briefing `b` under `key` (its cache key, or any key unique to it)."""
+        if key in self.briefings:
+            raise ValueError(f"briefing key {key!r} added twice")
+        self.briefings[key] = b
+        for a in b.actors:
+            named = self.actors[a.slug]
+            if not named or named[-1] != key:
+                named.append(key)
+            self.kinds[a.slug] = site_kind(a.kind)
+        where = order(b)
+        for slug in dict.fromkeys(a.slug for a in b.actors[:6]):
+            self.key_actors[slug].append((where, key))
+        self.rows[key] = timeline_rows(b)
+        for page in self.rows[key]:
+            self.timeline[page].append(key)
+
+    def files(self, *, lang: str, urls: SiteUrls = SiteUrls(), site_name: str = "briefgen",
+              memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None) -> dict[str, object]:
+        """Every generated file of docs/ (path -> text, or memo.SAME: unchanged since the build
+        `memo` remembers). `full(key)` gives the full briefing of a slim one (default: the
+        briefing as filed)."""
+        memo = memo or PageMemo()
+        full = full or self.briefings.__getitem__
+        rank = {key: briefing_order(b) for key, b in self.briefings.items()}
+        for keys in self.actors.values():
+            keys.sort(key=rank.__getitem__)  # newest first
+        for group in self.key_actors.values():
+            group.sort()
+        briefings = sorted(self.briefings.values(), key=lambda b: b.slug)
+        places = actor_places({slug: len(keys) for slug, keys in self.actors.items()}, self.kinds)
+        targets = {key: [actor_target(a.slug, a.kind, places) for a in b.actors] for key, b in self.briefings.items()}
+        files: dict[str, object] = {
+            "index.md": home_page(briefings, lang, places),
+            "briefings/index.md": briefings_index(briefings, lang),
+            **self._month_pages(memo, lang),
+            ACTORS_INDEX: actors_index(self.kinds, lang),
+            **self._actor_pages(memo, lang, urls),
+            **self._timeline(memo, lang, urls),
+            **tag_pages(briefings, lang),
+            "briefings.json": index_json([memo.value(f"index:{key}", ("index", key, urls, targets[key]),
+                                                          index_entry, self.briefings[key], urls, places)
+                                          for key in sorted(self.briefings, key=rank.__getitem__)]),
+            "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
+        }
+        for key, b in self.briefings.items():
+            self._briefing_files(memo, files, key, b, lang, urls, places, targets[key], full)
+        for name, path in ASSETS.items():
+            files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
+        return files
+
+    def _month_pages(self, memo: PageMemo, lang: str) -> dict[str, object]:
+        by_month: dict[str, list[str]] = defaultdict(list)
+        for key, b in sorted(self.briefings.items(), key=lambda kv: kv[1].slug):
+            by_month[month_key(b)].append(key)
+        return {month_path(month): memo.render(month_path(month), ("month", lang, month, keys), month_page, month,
+                                                    [self.briefings[k] for k in keys], lang)
+                for month, keys in by_month.items()}
+
+    def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls) -> dict[str, object]:
+        """The lists by kind and initial, and the page of each actor named in PAGE_FROM briefings."""
+        entries: dict[str, ActorEntry] = {}
+
+        def entry(slug: str) -> ActorEntry:
+            if slug not in entries:
+                entries[slug] = actor_entry(slug, [(self.briefings[k], self._says(k)[slug]) for k in self.actors[slug]])
+            return entries[slug]
+
+        def listed(page) -> str:
+            return list_page(page, {slug: entry(slug) for slug in page.slugs}, lang, urls)
+
+        files: dict[str, object] = {}
+        for page in list_layout(self.kinds):
+            # an entry is made from the briefings naming the actor, and from nothing else
+            inputs = ("list", lang, urls, page, [self.actors[slug] for slug in page.slugs])
+            files[page.path] = memo.render(page.path, inputs, listed, page)
+        for slug, keys in self.actors.items():
+            if len(keys) >= PAGE_FROM:
+                path = actor_path(slug)
+                files[path] = memo.render(path, ("actor", lang, urls, slug, keys),
+                                               lambda s: actor_page(entry(s), lang, urls), slug)
+        return files
+
+    def _says(self, key: str) -> dict[str, Contribution]:
+        if key not in self._said:
+            self._said[key] = contributions(self.briefings[key])
+        return self._said[key]
+
+    def _timeline(self, memo: PageMemo, lang: str, urls: SiteUrls) -> dict[str, object]:
+        """The timeline's index and pages, and timeline.json made of each page's events."""
+        files: dict[str, object] = {}
+        counts, events = {}, []
+        for page in sorted(self.timeline, key=page_order):
+            keys = sorted(self.timeline[page], key=lambda k: self.briefings[k].slug)
+            items = []  # merged when a result below is made, at most once
+
+            def merged(page=page, keys=keys, items=items):
+                if not items:
+                    items += merge_events((self.briefings[k], row) for k in keys for row in self.rows[k][page])
+                return items
+
+            inputs = ("timeline", lang, urls, page, keys)
+            # a page shows each item's date and text and links its sources' sentences
+            files[page] = memo.render(page, inputs, lambda: timeline_page(page, merged(), lang, urls))
+            count, part = memo.value(f"timeline:{page}", inputs, lambda: (
+                len(merged()), json.dumps(timeline_events(merged(), lang, urls), ensure_ascii=False)[1:-1]))
+            counts[page] = count
+            events.append(part)
+        files[TIMELINE_INDEX] = timeline_index(counts, lang)
+        # one line: json's C encoder only runs without indent, and this file grows with the archive
+        title = json.dumps(timeline_title(lang), ensure_ascii=False)
+        files["timeline.json"] = f'{{"title": {title}, "events": [{", ".join(events)}]}}\n'
+        return files
+
+    def _briefing_files(self, memo: PageMemo, files: dict, key: str, b: Briefing, lang: str, urls: SiteUrls,
+                        places: ActorPlaces, targets: list, full: Callable[[str], Briefing]) -> None:
+        md, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
+        for path in (md, data):
+            if path in files:
+                raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
+                                    "change the title or give the article a date")
+        near = windows(self.key_actors, b)
+        related = memo.value(f"related:{key}", ("related", key, near), lambda: related_to(
+            b, {k: self.briefings[k] for keys in near for k in keys if k != key}))
+        # its actors link to their own pages or, named nowhere else, to their entry on a list page
+        inputs = ("briefing", lang, urls, key, related, targets)
+        files[md] = memo.render(md, inputs, lambda: briefing_page(
+            full(key), lang, actor_link=site_actor_link(b, places), urls=urls,
+            related=[(self.briefings[k], names) for k, names in related]))
+        files[data] = memo.render(data, ("json", key), lambda: briefing_json(full(key)))
