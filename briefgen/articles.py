@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,23 +49,25 @@ class ArticleErrors(Exception):
 
 # ---------------------------------------------------------------- finding files
 def find_articles(root: Path) -> tuple[list[Path], list[ArticleError]]:
-    """Article files under `root` in a stable order; symlinks leading outside `root` are refused."""
+    """Article files under `root` in a stable order; symlinks leading outside `root` are refused.
+    Folders that are symlinks are not entered."""
     root = Path(root)
     errors: list[ArticleError] = []
     if not root.is_dir():
         return [], [ArticleError(str(root), None, "articles folder not found, expected a directory")]
-    real_root = root.resolve()
+    real_root = os.path.realpath(root)
+    candidates = []
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        for name in names:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES:
+                candidates.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), os.path.join(folder, name)))
     found = []
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() not in SUFFIXES or path.name.startswith("."):
-            continue
-        rel = path.relative_to(root).as_posix()
-        resolved = path.resolve()
-        if not resolved.is_relative_to(real_root):
+    for rel, path in sorted(candidates, key=lambda c: c[0].split("/")):
+        if os.path.islink(path) and os.path.commonpath([real_root, os.path.realpath(path)]) != real_root:
             errors.append(ArticleError(rel, None, "symlink points outside the articles folder, refused"))
-            continue
-        if resolved.is_file():
-            found.append(path)
+        elif os.path.isfile(path):
+            found.append(Path(path))
     return found, errors
 
 

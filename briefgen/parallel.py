@@ -12,6 +12,7 @@ files, extracts them and writes the briefings into the project's cache, where th
 """
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -28,8 +29,12 @@ _worker_extractor = None  # one Extractor per worker process, made by _init_work
 
 def _init_worker(models: dict[str, str]) -> None:
     global _worker_extractor
-    from .extract import Extractor
-
+    gc.disable()  # importing spaCy makes a few hundred thousand objects that no collection frees
+    try:
+        from .extract import Extractor
+    finally:
+        gc.enable()
+    gc.freeze()  # and later collections need not look at them again
     _worker_extractor = Extractor(models=models)  # builds each language's pipeline on first use
 
 

@@ -41,17 +41,17 @@ def check_relative(path: str) -> PurePosixPath:
     return p
 
 
-def existing_files(target: Path) -> dict[str, Path]:
+def existing_files(target: Path) -> dict[str, str]:
     """relative POSIX path -> path of every file under `target`."""
-    out: dict[str, Path] = {}
+    out: dict[str, str] = {}
     for folder, _, names in os.walk(target):
-        rel = Path(folder).relative_to(target).as_posix()
+        rel = os.path.relpath(folder, target).replace(os.sep, "/")
         for name in names:
-            out[name if rel == "." else f"{rel}/{name}"] = Path(folder, name)
+            out[name if rel == "." else f"{rel}/{name}"] = os.path.join(folder, name)
     return dict(sorted(out.items()))
 
 
-def compare(files: dict[str, bytes], target: Path, old: dict[str, Path] | None = None,
+def compare(files: dict[str, bytes], target: Path, old: dict[str, str] | None = None,
             known: dict[str, str] | None = None) -> Changes:
     """What writing `files` would change in `target` (nothing is written).
 
@@ -76,9 +76,12 @@ def compare(files: dict[str, bytes], target: Path, old: dict[str, Path] | None =
     return changes
 
 
-def same_content(rel: str, data: bytes, path: Path, known: dict[str, str]) -> bool:
+def same_content(rel: str, data: bytes, path: str, known: dict[str, str]) -> bool:
     """Does the file at `path` hold `data`? By the recorded digest when `known` has it."""
-    return known[rel] == digest(data) if rel in known else path.read_bytes() == data
+    if rel in known:
+        return known[rel] == digest(data)
+    with open(path, "rb") as f:
+        return f.read() == data
 
 
 def staging_paths(target: Path, staging: Path) -> tuple[Path, Path]:
@@ -119,23 +122,25 @@ def write_tree(files: dict[str, bytes], target: Path, staging: Path, known: dict
         return changes
     new, _ = staging_paths(target, staging)
     new.mkdir(parents=True)
-    unchanged = set(files) - set(changes.added) - set(changes.changed)
+    for folder in sorted({os.path.dirname(rel) for rel in files} - {""}):
+        os.makedirs(os.path.join(new, folder), exist_ok=True)
+    fresh = set(changes.added) | set(changes.changed)
     for rel in sorted(files):
-        dest = new / rel
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        if rel in unchanged:
-            _link_or_copy(old[rel], dest)
-        else:
+        dest = os.path.join(new, rel)
+        if rel in fresh:
             write_file(dest, files[rel])
+        else:
+            _link_or_copy(old[rel], dest)
     swap_in(new, target, staging)
     return changes
 
 
-def write_file(dest: Path, data: bytes) -> None:
-    dest.write_bytes(data)
+def write_file(dest: str, data: bytes) -> None:
+    with open(dest, "wb") as f:
+        f.write(data)
 
 
-def _link_or_copy(src: Path, dest: Path) -> None:
+def _link_or_copy(src: str, dest: str) -> None:
     try:
         os.link(src, dest)
     except OSError:
