@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pickle
 import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import gcpause
 from . import state as build_state
 from .articles import ArticleError, expand_paths, find_articles, load_articles
 from .cache import BriefingCache
 from .config import Settings
 from .model import Article, Briefing
-from .render import DuplicatePath, Site, slim
+from .render import DuplicatePath, Site
 from .render.memo import SAME, PageMemo
 from .state import BuildState, signature
-from .write import Changes, compare, recover, swap_in, write_tree
+from .filing import Filing
+from .write import Changes, Draft, compare, recover, swap_in
 
 STAGING = ".briefgen-tmp"
 
@@ -83,59 +84,6 @@ def read_articles(folder: Path, known: BuildState | None = None, record: BuildSt
     return articles
 
 
-@dataclass
-class Filed:
-    """The briefings `file_briefings` filed into the site: each as a pickled slim briefing (kept
-    in the build state), and in full those it had at hand (extracted now, or read from the cache)."""
-
-    slim: dict[str, bytes] = field(default_factory=dict)
-    full: dict[str, Briefing] = field(default_factory=dict)
-    extracted: int = 0
-
-
-def file_briefings(site: Site, articles: list[Article], keys: list[str], settings: Settings, known: dict[str, bytes],
-                   progress: Callable[[Iterable], Iterable] | None = None, *, jobs: int | None = None) -> Filed:
-    """File every article's briefing into `site`: from the previous build's state (`known`: key
-    -> pickled slim briefing), else from the cache, else extracted now.
-
-    Articles in neither are extracted by worker processes that start at once, so the site files
-    the other briefings meanwhile (`jobs`: how many; None: one per free core, as many as there
-    is work for; 1: in this process, afterwards). `progress` wraps the articles being extracted.
-    """
-    from .parallel import extract_many
-
-    cache = BriefingCache(settings.cache_dir, settings.fingerprint())
-    filed = Filed()
-    missing = [i for i, key in enumerate(keys) if key not in known and not cache.has(key)]
-    fresh = extract_many([articles[i] for i in missing], jobs=jobs, models=settings.model_map())
-
-    def add(key: str, briefing: Briefing | None, blob: bytes | None = None) -> None:
-        if briefing is not None:
-            filed.full[key] = briefing
-            blob = pickle.dumps(slim(briefing), protocol=pickle.HIGHEST_PROTOCOL)
-        filed.slim[key] = blob
-        site.add(pickle.loads(blob), key)
-
-    todo, broken = set(missing), []
-    for i, key in enumerate(keys):
-        if i in todo:
-            continue
-        if key in known:
-            add(key, None, known[key])
-        elif (b := cache.load(key)) is not None:
-            add(key, b)
-        else:
-            broken.append(i)  # unreadable after all: the cache removed it
-    for i in (progress(missing) if progress else missing):
-        add(keys[i], next(fresh))
-        cache.store(keys[i], filed.full[keys[i]])
-    for i, b in zip(broken, extract_many([articles[i] for i in broken], jobs=1, models=settings.model_map())):
-        add(keys[i], b)
-        cache.store(keys[i], b)
-    filed.extracted = len(missing) + len(broken)
-    return filed
-
-
 def generated_files(site: Site, settings: Settings, memo: PageMemo,
                     full: Callable[[str], Briefing]) -> dict[str, bytes]:
     try:
@@ -163,44 +111,36 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     if not check:
         recover(settings.docs_dir, staging)
         recover(settings.site_dir, staging)
-    known = build_state.load(settings.cache_dir, settings.fingerprint())
+    with gcpause.paused():
+        known = build_state.load(settings.cache_dir, settings.fingerprint())
     state = BuildState(version=known.version)
     articles = read_articles(settings.articles_dir, known, state)
     result.articles = len(articles)
     result.reread = sum(1 for _, _, key in state.articles.values() if not key)
     lap("read")
-    cache = BriefingCache(settings.cache_dir, settings.fingerprint())
-    keys = article_keys(articles, state, cache)
+    keys = article_keys(articles, state, BriefingCache(settings.cache_dir, settings.fingerprint()))
     pages = Site()
-    filed = file_briefings(pages, articles, keys, settings, known.briefings, progress, jobs=jobs)
-    result.extracted = filed.extracted
-    lap("extract")
-    by_key = dict(zip(keys, articles))
-
-    def full(key: str) -> Briefing:
-        """The full briefing of a page to render: at hand, or from the cache, or extracted again
-        (the cache lost it since the previous build)."""
-        b = filed.full.get(key) or cache.load(key)
-        if b is None:
-            from .parallel import extract_many
-            b = next(extract_many([by_key[key]], jobs=1, models=settings.model_map()))
-            cache.store(key, b)
-            result.extracted += 1
-        return b
-
+    filing = Filing(pages, articles, keys, settings, known.briefings, jobs=jobs)  # workers start now
+    filing.file_cached()
+    # meanwhile: which files of docs/ are as the last build left them, and the next docs/ begun
     unchanged = known.unchanged_docs(settings.docs_dir)
+    draft = None if check else Draft(settings.docs_dir, staging)
+    filing.file_fresh(progress)
+    lap("extract")
     memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged}, known.values)
-    files = generated_files(pages, settings, memo, full)
-    result.rendered = len(files) - memo.reused
-    lap("render")
-    if check:
-        result.changes = compare(files, settings.docs_dir, known=unchanged)
-        return result
-    result.changes = write_tree(files, settings.docs_dir, staging, known=unchanged)
-    state.pages, state.values, state.briefings = memo.current, memo.values, filed.slim
-    state.written = written_files(files, settings.docs_dir, known, unchanged)
-    build_state.save(state, settings.cache_dir)
-    lap("write")
+    with gcpause.paused():  # the NLP is done (`filing.briefing` seldom runs it): no cycles from here on
+        files = generated_files(pages, settings, memo, filing.briefing)
+        result.extracted = filing.extracted
+        result.rendered = len(files) - memo.reused
+        lap("render")
+        if check:
+            result.changes = compare(files, settings.docs_dir, known=unchanged)
+            return result
+        result.changes = draft.finish(files, known=unchanged)
+        state.pages, state.values, state.briefings = memo.current, memo.values, filing.slim
+        state.written = written_files(files, settings.docs_dir, known, unchanged)
+        build_state.save(state, settings.cache_dir)
+        lap("write")
     if site:
         build_site(settings, staging, strict=strict, build_date=source_date_epoch(pages.briefings.values()))
         lap("mkdocs")

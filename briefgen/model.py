@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 SCHEMA = "briefgen.briefing/1"
@@ -77,7 +77,7 @@ class Actor:
     sentences: tuple[int, ...] = ()  # indices of the sentences that mention the actor
     country: str | None = None  # the country a role links to ("US-Präsident" -> "USA")
 
-    @property
+    @cached_property  # asked for again and again by every page that lists the actor
     def slug(self) -> str:
         """Identity across briefings: canonical name and kind."""
         return f"{slugify(self.name, max_length=60)}-{self.kind}"

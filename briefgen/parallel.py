@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from .gcpause import paused
 from .model import Article, Briefing
 
 MAX_BATCH = 16  # articles per task: ~10,000 words, large enough that pickling is noise
@@ -29,11 +30,8 @@ _worker_extractor = None  # one Extractor per worker process, made by _init_work
 
 def _init_worker(models: dict[str, str]) -> None:
     global _worker_extractor
-    gc.disable()  # importing spaCy makes a few hundred thousand objects that no collection frees
-    try:
+    with paused():  # importing spaCy makes a few hundred thousand objects that no collection frees
         from .extract import Extractor
-    finally:
-        gc.enable()
     gc.freeze()  # and later collections need not look at them again
     _worker_extractor = Extractor(models=models)  # builds each language's pipeline on first use
 

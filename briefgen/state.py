@@ -7,8 +7,8 @@ compares everything again, with the same result):
   file whose signature is unchanged is neither read nor parsed again;
 - `briefings`: per briefing key, the slim briefing (render.slim, pickled): the site is filed
   from these without reading the cache, and only the pages it renders need full briefings;
-- `pages`: per generated file, the digest of what it was rendered from, and `values`: the
-  values the memo keeps with their inputs' digests (render.memo.PageMemo);
+- `pages`: per generated file, the inputs it was rendered from, and `values`: the values the
+  memo keeps with their inputs (render.memo.PageMemo);
 - `written`: per file of docs/, its signature and digest as the build left it, so docs/ is
   compared with the new files without being read back.
 
@@ -60,8 +60,8 @@ class BuildState:
     version: str = ""
     articles: dict[str, tuple[Signature, Article, str]] = field(default_factory=dict)
     briefings: dict[str, bytes] = field(default_factory=dict)
-    pages: dict[str, str] = field(default_factory=dict)
-    values: dict[str, tuple[str, object]] = field(default_factory=dict)
+    pages: dict[str, tuple] = field(default_factory=dict)
+    values: dict[str, tuple[tuple, object]] = field(default_factory=dict)
     written: dict[str, tuple[Signature, str]] = field(default_factory=dict)
     started_ns: int = field(default_factory=time.time_ns)  # the build that recorded it started then
 

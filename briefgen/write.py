@@ -5,6 +5,10 @@ from the current tree, changed ones written - and then swapped in with two renam
 killed before the swap leaves the target untouched; one killed between the two renames is
 repaired by `recover` at the start of the next build. Files of the old tree that the new one
 lacks (pages of deleted articles) are gone after the swap.
+
+A `Draft` begins the new tree before the files are known (the build makes one while articles are
+being extracted): it links every current file, and `Draft.finish` then replaces only what
+changed. The tree a swap replaces stays in the staging folder until the next draft clears it.
 """
 from __future__ import annotations
 
@@ -90,49 +94,76 @@ def staging_paths(target: Path, staging: Path) -> tuple[Path, Path]:
 
 def recover(target: Path, staging: Path) -> None:
     """Undo a swap cut short: the old tree is put back if the target is missing."""
-    new, old = staging_paths(target, staging)
+    _, old = staging_paths(target, staging)
     if not target.exists() and old.is_dir():
         os.rename(old, target)
-    for leftover in (new, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
 
 
-def swap_in(built: Path, target: Path, staging: Path) -> None:
-    """Replace `target` by the finished tree `built` (which lives in `staging`)."""
+def swap_in(built: Path, target: Path, staging: Path, *, keep_old: bool = False) -> None:
+    """Replace `target` by the finished tree `built` (which lives in `staging`); `keep_old`
+    leaves the replaced tree in `staging` for the next `Draft` to remove."""
     _, old = staging_paths(target, staging)
     if old.exists():
         shutil.rmtree(old)
     if target.exists():
         os.rename(target, old)
     os.rename(built, target)
-    if old.exists():
+    if old.exists() and not keep_old:
         shutil.rmtree(old)
+
+
+class Draft:
+    """The next tree of `target`, begun in `staging`: what earlier builds left there is removed,
+    and every current file of `target` is hard-linked into it (or copied where links fail)."""
+
+    def __init__(self, target: Path, staging: Path) -> None:
+        self.target, self.staging = Path(target), Path(staging)
+        self.new, old = staging_paths(self.target, self.staging)
+        for leftover in (self.new, old):
+            if leftover.exists():
+                shutil.rmtree(leftover)
+        self.old = existing_files(self.target)
+        self.new.mkdir(parents=True)
+        for folder in sorted({os.path.dirname(rel) for rel in self.old} - {""}):
+            os.makedirs(os.path.join(self.new, folder), exist_ok=True)
+        for rel, path in self.old.items():
+            _link_or_copy(path, os.path.join(self.new, rel))
+
+    def finish(self, files: dict[str, bytes], known: dict[str, str] | None = None) -> Changes:
+        """Make `target` hold exactly `files`; returns what changed. `known` and `SAME` as in `compare`."""
+        for rel in files:
+            check_relative(rel)
+        changes = compare(files, self.target, self.old, known)
+        if not changes.stale and self.target.is_dir():
+            return changes  # the draft stays behind for the next one to clear
+        for rel in changes.removed:
+            os.unlink(os.path.join(self.new, rel))
+            _remove_empty_parents(self.new, rel)
+        for rel in sorted(changes.added + changes.changed):
+            dest = os.path.join(self.new, rel)
+            if rel in self.old:
+                os.unlink(dest)  # a link to the current file: never write through it
+            else:
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+            write_file(dest, files[rel])
+        swap_in(self.new, self.target, self.staging, keep_old=True)
+        return changes
+
+
+def _remove_empty_parents(root: Path, rel: str) -> None:
+    folder = os.path.dirname(rel)
+    while folder and not os.listdir(os.path.join(root, folder)):
+        os.rmdir(os.path.join(root, folder))
+        folder = os.path.dirname(folder)
 
 
 def write_tree(files: dict[str, bytes], target: Path, staging: Path, known: dict[str, str] | None = None) -> Changes:
     """Make `target` hold exactly `files`; returns what changed. `known` and `SAME` as in `compare`."""
     for rel in files:
-        check_relative(rel)
+        check_relative(rel)  # before anything is touched
     staging.mkdir(parents=True, exist_ok=True)
     recover(target, staging)
-    old = existing_files(target)
-    changes = compare(files, target, old, known)
-    if not changes.stale and target.is_dir():
-        return changes
-    new, _ = staging_paths(target, staging)
-    new.mkdir(parents=True)
-    for folder in sorted({os.path.dirname(rel) for rel in files} - {""}):
-        os.makedirs(os.path.join(new, folder), exist_ok=True)
-    fresh = set(changes.added) | set(changes.changed)
-    for rel in sorted(files):
-        dest = os.path.join(new, rel)
-        if rel in fresh:
-            write_file(dest, files[rel])
-        else:
-            _link_or_copy(old[rel], dest)
-    swap_in(new, target, staging)
-    return changes
+    return Draft(target, staging).finish(files, known)
 
 
 def write_file(dest: str, data: bytes) -> None:

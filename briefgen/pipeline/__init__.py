@@ -21,8 +21,8 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
+from ..gcpause import paused as gc_paused
 from ..model import LANGUAGES
-from .hanta import gc_paused
 from . import extensions  # noqa: F401  (registers the Doc extensions)
 from . import actors, events, questions, quotes, sentences, tagger, timex  # noqa: F401  (factories)
 

@@ -10,26 +10,13 @@ model object as a result:
 """
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from contextlib import contextmanager
 from functools import lru_cache
+
+from ..gcpause import paused as gc_paused
 
 GERMAN = "morphmodel_ger.pgz"
 ENGLISH = "morphmodel_en.pgz"
-
-
-@contextmanager
-def gc_paused():
-    """No garbage collection inside the block (restored after it, also on error): loading data
-    makes many containers and frees none, so a collection then only costs time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def reachable_states(lp_trans: dict, tags) -> dict[int, frozenset]:

@@ -191,12 +191,13 @@ class Contribution:
     events: list[Event] = field(default_factory=list)
 
 
-def contributions(b: Briefing) -> dict[str, Contribution]:
-    """Actor slug -> what `b` says about that actor, for every actor of `b`."""
+def contributions(b: Briefing, index: dict[str, Actor] | None = None) -> dict[str, Contribution]:
+    """Actor slug -> what `b` says about that actor, for every actor of `b`; `index`: its
+    `name_index` when the caller has it."""
     out: dict[str, Contribution] = {}
     for a in b.actors:
         out.setdefault(a.slug, Contribution()).actors.append(a)
-    index = name_index(b)
+    index = name_index(b) if index is None else index
     for q in b.quotes:
         a = resolve(index, q.speaker)
         if a is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from functools import lru_cache
 
 from ..model import ISO_VALUE
 from .labels import format_date
@@ -43,6 +44,7 @@ def iso(value: str | dt.date | None) -> str | None:
     return value
 
 
+@lru_cache(maxsize=1 << 14)  # the same dates on every list
 def time_html(value: str | dt.date | None, lang: str) -> str:
     """A date as <time>: never starts a line with "13." (which Markdown would make a list)."""
     value = iso(value)

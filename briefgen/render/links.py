@@ -7,6 +7,7 @@ need the URL a page will have on the site, which depends on `use_directory_urls`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import slugify
 
@@ -72,10 +73,15 @@ class SiteUrls:
     def href(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
         """A link from one page to another as the built site needs it, for raw HTML (which MkDocs
         neither rewrites nor checks): relative from the URL of `from_page` to that of `to_page`."""
-        local = SiteUrls(directory_urls=self.directory_urls)
-        rel = relative(local.page(from_page), local.page(to_page)) or "./"
+        rel = _href(self.directory_urls, from_page, to_page)
         return f"{rel}#{anchor}" if anchor else rel
 
     def file(self, path: str) -> str:
         base = (self.site_url or "").rstrip("/")
         return f"{base}/{path}" if base else path
+
+
+@lru_cache(maxsize=1 << 16)  # a long list links the same few pages many times
+def _href(directory_urls: bool, from_page: str, to_page: str) -> str:
+    local = SiteUrls(directory_urls=directory_urls)
+    return relative(local.page(from_page), local.page(to_page)) or "./"

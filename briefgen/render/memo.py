@@ -2,20 +2,22 @@
 
 `PageMemo.render(path, inputs, fn, *args)` renders `fn(*args)` unless the previous build
 rendered `path` from the same `inputs`; then it returns `SAME`: the file docs/ already holds is
-that page (the build only passes digests of files it found unchanged in docs/).
+that page (the build only passes the inputs of files it found unchanged in docs/).
 `PageMemo.value(name, inputs, fn, *args)` does the same for a value the build keeps in its
 state (a page's list of related briefings, a month's part of timeline.json): the previous value
 when the inputs are the same, else `fn(*args)`.
 
-`inputs` is a small tuple of strings naming everything the result is made from; a briefing is
-named by its key (a digest of its article, the extraction code and the settings), so naming an
-actor page's inputs costs a key per briefing, not a copy of them. briefgen's own code is not in
-the digest: the build keeps the digests in a state that any change of briefgen discards
-(briefgen.state). An empty memo (`PageMemo()`) renders and computes everything.
+`inputs` is a tuple of strings (and other values that compare by value) naming everything the
+result is made from; a briefing is named by its key (a digest of its article, the extraction
+code and the settings), so naming an actor page's inputs costs a key per briefing, not a copy of
+them. The memo keeps the inputs themselves and compares them with `==`: the keys of this build
+and of the previous one are mostly the same string objects (one pickled state), so comparing is
+cheaper than hashing. briefgen's own code is not in the inputs: the build keeps them in a state
+that any change of briefgen discards (briefgen.state). An empty memo (`PageMemo()`) renders and
+computes everything.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 
@@ -27,31 +29,25 @@ class _Same:
 SAME = _Same()  # "unchanged: keep the file docs/ holds"
 
 
-def digest(inputs: tuple) -> str:
-    return hashlib.blake2b(repr(inputs).encode("utf-8"), digest_size=16).hexdigest()
-
-
 class PageMemo:
-    def __init__(self, pages: dict[str, str] | None = None, values: dict[str, tuple[str, object]] | None = None) -> None:
-        """`pages`: path -> digest of the pages the previous build rendered that docs/ still holds
-        unchanged; `values`: name -> (digest, value) as the previous build left them."""
+    def __init__(self, pages: dict[str, tuple] | None = None, values: dict[str, tuple[tuple, object]] | None = None) -> None:
+        """`pages`: path -> inputs of the pages the previous build rendered that docs/ still holds
+        unchanged; `values`: name -> (inputs, value) as the previous build left them."""
         self.previous = pages or {}
         self.previous_values = values or {}
-        self.current: dict[str, str] = {}  # path -> digest, for the next build
-        self.values: dict[str, tuple[str, object]] = {}  # name -> (digest, value), for the next build
+        self.current: dict[str, tuple] = {}  # path -> inputs, for the next build
+        self.values: dict[str, tuple[tuple, object]] = {}  # name -> (inputs, value), for the next build
         self.reused = 0  # pages not rendered again
 
     def render(self, path: str, inputs: tuple, fn: Callable[..., str], *args):
-        d = digest(inputs)
-        self.current[path] = d
-        if self.previous.get(path) == d:
+        self.current[path] = inputs
+        if self.previous.get(path) == inputs:
             self.reused += 1
             return SAME
         return fn(*args)
 
     def value(self, name: str, inputs: tuple, fn: Callable[..., object], *args):
-        d = digest(inputs)
         old = self.previous_values.get(name)
-        value = old[1] if old is not None and old[0] == d else fn(*args)
-        self.values[name] = (d, value)
+        value = old[1] if old is not None and old[0] == inputs else fn(*args)
+        self.values[name] = (inputs, value)
         return value

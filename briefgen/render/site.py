@@ -23,7 +23,7 @@ from importlib import resources
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
 from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_places, actor_target,
-                     actors_index, briefing_order, contributions, list_layout, list_page, site_kind)
+                     actors_index, briefing_order, contributions, list_layout, list_page, name_index, site_kind)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
@@ -66,7 +66,7 @@ class Site:
         self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)] (related.py)
         self.timeline: dict[str, list[str]] = defaultdict(list)  # timeline page -> keys with events on it
         self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
-        self._said: dict[str, dict[str, Contribution]] = {}  # key -> what it says per actor (on demand)
+        self.said: dict[str, dict[str, Contribution]] = {}  # key -> what it says about each actor
 
     def add(self, b: Briefing, key: str) -> None:
         """File briefing `b` under `key` (its cache key, or any key unique to it)."""
@@ -81,7 +81,9 @@ class Site:
         where = order(b)
         for slug in dict.fromkeys(a.slug for a in b.actors[:6]):
             self.key_actors[slug].append((where, key))
-        self.rows[key] = timeline_rows(b)
+        index = name_index(b)
+        self.rows[key] = timeline_rows(b, index)
+        self.said[key] = contributions(b, index)
         for page in self.rows[key]:
             self.timeline[page].append(key)
 
@@ -133,7 +135,7 @@ class Site:
 
         def entry(slug: str) -> ActorEntry:
             if slug not in entries:
-                entries[slug] = actor_entry(slug, [(self.briefings[k], self._says(k)[slug]) for k in self.actors[slug]])
+                entries[slug] = actor_entry(slug, [(self.briefings[k], self.said[k][slug]) for k in self.actors[slug]])
             return entries[slug]
 
         def listed(page) -> str:
@@ -150,11 +152,6 @@ class Site:
                 files[path] = memo.render(path, ("actor", lang, urls, slug, keys),
                                                lambda s: actor_page(entry(s), lang, urls), slug)
         return files
-
-    def _says(self, key: str) -> dict[str, Contribution]:
-        if key not in self._said:
-            self._said[key] = contributions(self.briefings[key])
-        return self._said[key]
 
     def _timeline(self, memo: PageMemo, lang: str, urls: SiteUrls) -> dict[str, object]:
         """The timeline's index and pages, and timeline.json made of each page's events."""

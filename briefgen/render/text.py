@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 
 # HTML, emphasis, code, links and images, attribute lists/macros, headings, tables, admonitions,
 # strike/sub/sup, math, footnotes: the ASCII characters any of them needs
@@ -20,6 +21,7 @@ _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 
 
+@lru_cache(maxsize=1 << 16)  # titles and names come back on every page that lists them
 def inline(text: str | None) -> str:
     """Untrusted text -> one line of Markdown that renders as exactly that text."""
     text = _CONTROL.sub("", text or "")

@@ -88,10 +88,11 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
 Row = tuple[str, frozenset, Event]  # (ISO date, slugs of the event's actors, the event)
 
 
-def timeline_rows(b: Briefing) -> dict[str, list[Row]]:
-    """The dated events of one briefing, by the timeline page each belongs on."""
+def timeline_rows(b: Briefing, index: dict | None = None) -> dict[str, list[Row]]:
+    """The dated events of one briefing, by the timeline page each belongs on; `index`: its
+    `actors.name_index` when the caller has it."""
     pages: dict[str, list[Row]] = defaultdict(list)
-    index = name_index(b)
+    index = name_index(b) if index is None else index
     for e in b.events:
         date = iso(e.date)
         if date is None:
