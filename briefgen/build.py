@@ -9,6 +9,7 @@ inputs are unchanged (render.memo) and compare docs/ without reading it back.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -27,6 +28,7 @@ from .render import DuplicatePath, Site
 from .render.memo import SAME, PageMemo
 from .state import BuildState, signature
 from .filing import Filing
+from .parallel import Worker
 from .write import Changes, Draft, compare, recover, swap_in
 
 STAGING = ".briefgen-tmp"
@@ -111,22 +113,24 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     if not check:
         recover(settings.docs_dir, staging)
         recover(settings.site_dir, staging)
-    with gcpause.paused():
-        known = build_state.load(settings.cache_dir, settings.fingerprint())
-    state = BuildState(version=known.version)
-    articles = read_articles(settings.articles_dir, known, state)
-    result.articles = len(articles)
-    result.reread = sum(1 for _, _, key in state.articles.values() if not key)
-    lap("read")
-    keys = article_keys(articles, state, BriefingCache(settings.cache_dir, settings.fingerprint()))
-    pages = Site()
-    filing = Filing(pages, articles, keys, settings, known.briefings, jobs=jobs)  # workers start now
-    filing.file_cached()
-    # meanwhile: which files of docs/ are as the last build left them, and the next docs/ begun
-    unchanged = known.unchanged_docs(settings.docs_dir)
-    draft = None if check else Draft(settings.docs_dir, staging)
-    filing.file_fresh(progress)
-    lap("extract")
+    # a worker starts importing spaCy now, in case an article needs it (stopped at once if none does)
+    with Worker(settings.model_map()) if jobs != 1 else contextlib.nullcontext() as worker:
+        with gcpause.paused():
+            known = build_state.load(settings.cache_dir, settings.fingerprint())
+        state = BuildState(version=known.version)
+        articles = read_articles(settings.articles_dir, known, state)
+        result.articles = len(articles)
+        result.reread = sum(1 for _, _, key in state.articles.values() if not key)
+        lap("read")
+        keys = article_keys(articles, state, BriefingCache(settings.cache_dir, settings.fingerprint()))
+        pages = Site()
+        filing = Filing(pages, articles, keys, settings, known.briefings, jobs=jobs, worker=worker)
+        filing.file_cached()
+        # meanwhile: which files of docs/ are as the last build left them, and the next docs/ begun
+        unchanged = known.unchanged_docs(settings.docs_dir)
+        draft = None if check else Draft(settings.docs_dir, staging)
+        filing.file_fresh(progress)
+        lap("extract")
     memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged}, known.values)
     with gcpause.paused():  # the NLP is done (`filing.briefing` seldom runs it): no cycles from here on
         files = generated_files(pages, settings, memo, filing.briefing)

@@ -14,16 +14,17 @@ from . import gcpause
 from .cache import BriefingCache
 from .config import Settings
 from .model import Article, Briefing
-from .parallel import extract_many
+from .parallel import Worker, extract_many
 from .render import Site, slim
 
 
 class Filing:
     def __init__(self, site: Site, articles: list[Article], keys: list[str], settings: Settings,
-                 known: dict[str, bytes], *, jobs: int | None = None) -> None:
+                 known: dict[str, bytes], *, jobs: int | None = None, worker: Worker | None = None) -> None:
         """`keys`: the articles' cache keys; `known`: key -> pickled slim briefing, as the
         previous build kept them. `jobs`: worker processes (None: one per free core, as many as
-        there is work for; 1: extract in this process, in `file_fresh`)."""
+        there is work for; 1: extract in this process, in `file_fresh`); `worker`: one started
+        earlier (parallel.extract_many)."""
         self.site, self.articles, self.keys = site, articles, keys
         self.cache = BriefingCache(settings.cache_dir, settings.fingerprint())
         self.models = settings.model_map()
@@ -33,7 +34,7 @@ class Filing:
         self.missing = [i for i, key in enumerate(keys) if key not in known and not self.cache.has(key)]
         self.extracted = 0  # articles run through the NLP
         self._broken: list[int] = []
-        self._fresh = extract_many([articles[i] for i in self.missing], jobs=jobs, models=self.models)
+        self._fresh = extract_many([articles[i] for i in self.missing], jobs=jobs, models=self.models, worker=worker)
 
     def _add(self, key: str, briefing: Briefing | None, blob: bytes | None = None) -> None:
         if briefing is not None:
@@ -60,6 +61,8 @@ class Filing:
         """File the new briefings as the extraction delivers them; `progress` wraps the articles."""
         for i in (progress(self.missing) if progress else self.missing):
             self._store(self.keys[i], next(self._fresh))
+        if hasattr(self._fresh, "close"):
+            self._fresh.close()  # the workers stop now, not when the build's objects go
         for i, b in zip(self._broken, extract_many([self.articles[i] for i in self._broken], jobs=1,
                                                     models=self.models)):
             self._store(self.keys[i], b)

@@ -6,6 +6,11 @@ keeps the cost of pickling small against the cost of the NLP; results come back 
 order. Each worker builds its own pipelines while the parent goes on (the build reads the
 cached briefings meanwhile); the parent never loads spaCy.
 
+Starting spaCy takes a worker about a second, longer than the build needs to find out what to
+extract; so the build starts one `Worker` before it reads the archive, which imports spaCy
+meanwhile and takes the work if one worker is what `workers_for` asks for (and is stopped at
+once otherwise, or when there is nothing to extract).
+
 `extract_to_cache` is the unit of work for an external engine such as Dask: it reads article
 files, extracts them and writes the briefings into the project's cache, where the next
 `briefgen build` finds them (see the README, "Extraction with Dask").
@@ -64,18 +69,48 @@ def workers_for(missing: int, jobs: int | None) -> int:
     return max(1, min(cores, math.ceil(missing / MAX_BATCH))) if missing else 0
 
 
-def extract_many(articles: Sequence[Article], *, jobs: int | None = 1,
-                 models: dict[str, str] | None = None, extractor=None) -> Iterator[Briefing]:
+class Worker:
+    """One worker process, started before the work is known: it imports spaCy at once."""
+
+    def __init__(self, models: dict[str, str] | None = None) -> None:
+        self.models = dict(models or {})
+        self._pool = _context().Pool(1, initializer=_init_worker, initargs=(self.models,))
+
+    def extract(self, articles: Sequence[Article]) -> Iterator[Briefing]:
+        """Briefings for `articles`, in input order; the worker stops after the last one."""
+        try:
+            for batch in self._pool.imap(_extract_batch, batches(articles, 1)):
+                yield from batch
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the process now (whatever it is doing: importing spaCy, or done)."""
+        self._pool.terminate()
+
+    def __enter__(self) -> "Worker":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def extract_many(articles: Sequence[Article], *, jobs: int | None = 1, models: dict[str, str] | None = None,
+                 extractor=None, worker: Worker | None = None) -> Iterator[Briefing]:
     """Briefings for `articles`, in input order, as they become ready.
 
     jobs 1 runs in this process with `extractor` (made if not given), when the first briefing is
     asked for. Otherwise worker processes (`workers_for`) start at once, each building its own
     pipeline, and work through batches of articles while the caller does other work - such as
-    reading the cached briefings, which for one new article in a large archive costs as long as
-    starting spaCy.
+    reading the cached briefings. A `worker` started earlier does the work when one worker is
+    what `workers_for` gives (else it is stopped).
     """
     models = dict(models or {})
     workers = workers_for(len(articles), jobs)
+    if worker is not None and workers == 1 and worker.models == models:
+        return worker.extract(articles)  # `worker`: started earlier; used if one worker is right
+    if worker is not None:
+        worker.stop()
     if not articles:
         return iter(())
     if workers == 0:

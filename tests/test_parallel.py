@@ -12,7 +12,7 @@ from benchmarks.generate import generate_article, write_project  # noqa: E402
 from briefgen.articles import parse_article  # noqa: E402
 from briefgen.build import build  # noqa: E402
 from briefgen.config import load_settings  # noqa: E402
-from briefgen.parallel import batches, extract_many, workers_for  # noqa: E402
+from briefgen.parallel import Worker, batches, extract_many, workers_for  # noqa: E402
 
 
 def test_batches_keep_order_and_cover_everything():
@@ -32,6 +32,24 @@ def test_workers_by_default_one_per_core_as_far_as_there_is_work(monkeypatch):
     assert workers_for(16, None) == 1 and workers_for(17, None) == 2 and workers_for(1000, None) == 2
     assert workers_for(1000, 1) == 0  # --jobs 1: in this process
     assert workers_for(5, 3) == 3
+
+
+def test_a_worker_started_before_the_work_does_it_when_one_worker_is_right():
+    articles = [parse_article(generate_article(i, seed=12)[1], f"2024/w{i}.md") for i in range(2)]
+    alone = [b.to_json() for b in extract_many(articles, jobs=1)]
+    worker = Worker()
+    processes = worker._pool._pool
+    assert [b.to_json() for b in extract_many(articles, jobs=None, worker=worker)] == alone
+    for p in processes:
+        p.join(timeout=5)
+        assert not p.is_alive()  # stopped after the last briefing
+
+    unused = Worker()
+    processes = unused._pool._pool
+    assert list(extract_many([], jobs=None, worker=unused)) == []  # nothing to do: stopped at once
+    for p in processes:
+        p.join(timeout=5)
+        assert not p.is_alive()
 
 
 @pytest.mark.slow
