@@ -142,7 +142,7 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
             return result
         result.changes = draft.finish(files, known=unchanged)
         state.pages, state.values, state.briefings = memo.current, memo.values, filing.slim
-        state.written = written_files(files, settings.docs_dir, known, unchanged)
+        state.written = written_files(files, settings.docs_dir, known, unchanged, result.changes)
         build_state.save(state, settings.cache_dir)
         lap("write")
     if site:
@@ -164,11 +164,14 @@ def article_keys(articles: list[Article], state: BuildState, cache: BriefingCach
     return keys
 
 
-def written_files(files: dict[str, bytes], docs: Path, known: BuildState, unchanged: dict[str, str]):
-    """What docs/ holds now, for the next build: path -> (signature, digest)."""
+def written_files(files: dict[str, bytes], docs: Path, known: BuildState, unchanged: dict[str, str],
+                  changes: Changes):
+    """What docs/ holds now, for the next build: path -> (signature, digest). A file that is as
+    the previous build recorded it (`unchanged`) and was not written keeps that record."""
+    fresh = set(changes.added) | set(changes.changed)
     out = {}
     for rel, data in files.items():
-        if rel in unchanged and (data is SAME or build_state.digest(data) == unchanged[rel]):
+        if rel not in fresh and rel in unchanged:
             out[rel] = known.written[rel]
         elif data is not SAME and (sig := signature(docs / rel)) is not None:
             out[rel] = (sig, build_state.digest(data))

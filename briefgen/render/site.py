@@ -31,7 +31,8 @@ from .labels import label
 from .links import SiteUrls, actor_path
 from .memo import PageMemo
 from .related import Group, order, related_to, windows
-from .tags import tag_pages
+from .tags import INDEX as TAGS_INDEX
+from .tags import collect_tags, tag_page, tags_index
 from .timeline import INDEX as TIMELINE_INDEX
 from .timeline import Row, merge_events, page_order, timeline_events, timeline_index, timeline_page, timeline_rows
 from .timeline import timeline_title
@@ -109,7 +110,7 @@ class Site:
             ACTORS_INDEX: actors_index(self.kinds, lang),
             **self._actor_pages(memo, lang, urls),
             **self._timeline(memo, lang, urls),
-            **tag_pages(briefings, lang),
+            **self._tag_pages(memo, briefings, lang),
             "briefings.json": index_json([memo.value(f"index:{key}", ("index", key, urls, targets[key]),
                                                           index_entry, self.briefings[key], urls, places)
                                           for key in sorted(self.briefings, key=rank.__getitem__)]),
@@ -128,6 +129,13 @@ class Site:
         return {month_path(month): memo.render(month_path(month), ("month", lang, month, keys), month_page, month,
                                                     [self.briefings[k] for k in keys], lang)
                 for month, keys in by_month.items()}
+
+    @staticmethod
+    def _tag_pages(memo: PageMemo, briefings: list[Briefing], lang: str) -> dict[str, object]:
+        tags = collect_tags(briefings)
+        return {TAGS_INDEX: tags_index(tags, lang),
+                **{path: memo.render(path, ("tag", lang, path, sorted(spellings)), tag_page, path, sorted(spellings), lang)
+                   for path, spellings in tags.items()}}
 
     def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls) -> dict[str, object]:
         """The lists by kind and initial, and the page of each actor named in PAGE_FROM briefings."""

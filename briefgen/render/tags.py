@@ -39,6 +39,11 @@ def directive_value(names: list[str]) -> str:
 
 def tag_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     tags = collect_tags(briefings)
+    return {INDEX: tags_index(tags, lang), **{path: tag_page(path, sorted(spellings), lang) for path, spellings in tags.items()}}
+
+
+def tags_index(tags: dict[str, dict[str, list[Briefing]]], lang: str) -> str:
+    """Every tag with the number of briefings it is on (`tags` as `collect_tags` gives them)."""
     out = front_matter(label(lang, "tags"), label(lang, "tags_intro"), search=NO_SEARCH)
     out += [f"# {label(lang, 'tags')}", "", label(lang, "tags_intro"), ""]
     if not tags:
@@ -47,13 +52,15 @@ def tag_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     for path, spellings in rows:
         count = len({b.slug for items in spellings.values() for b in items})
         out.append(f"- [{inline(min(spellings))}]({relative(INDEX, path)}) ({count})")
-    pages = {INDEX: "\n".join(out).rstrip() + "\n"}
-    for path, spellings in tags.items():
-        name = min(spellings)
-        title = label(lang, "tag_title", tag=name)
-        page = front_matter(title, label(lang, "tag_description", tag=name), search=NO_SEARCH)
-        page += [f"# {label(lang, 'tag_title', tag=inline(name))}", "",
-                 f"[← {label(lang, 'tags')}]({relative(path, INDEX)})", "",
-                 f"<!-- material/tags {directive_value(sorted(spellings))} -->", ""]
-        pages[path] = "\n".join(page)
-    return pages
+    return "\n".join(out).rstrip() + "\n"
+
+
+def tag_page(path: str, spellings: list[str], lang: str) -> str:
+    """The page of one tag (`spellings`: the tag's spellings, sorted): Material lists the pages."""
+    name = spellings[0]
+    title = label(lang, "tag_title", tag=name)
+    page = front_matter(title, label(lang, "tag_description", tag=name), search=NO_SEARCH)
+    page += [f"# {label(lang, 'tag_title', tag=inline(name))}", "",
+             f"[← {label(lang, 'tags')}]({relative(path, INDEX)})", "",
+             f"<!-- material/tags {directive_value(spellings)} -->", ""]
+    return "\n".join(page)
