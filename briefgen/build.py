@@ -113,6 +113,18 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     if not check:
         recover(settings.docs_dir, staging)
         recover(settings.site_dir, staging)
+    build_date = write_docs(settings, result, lap, check=check, progress=progress, jobs=jobs)
+    if site and not check:  # what write_docs held is freed by now: MkDocs needs the memory
+        build_site(settings, staging, strict=strict, build_date=build_date)
+        lap("mkdocs")
+    return result
+
+
+def write_docs(settings: Settings, result: BuildResult, lap: Callable[[str], None], *, check: bool = False,
+               progress: Callable[[Iterable], Iterable] | None = None, jobs: int | None = None) -> int:
+    """Read, extract, render and write docs/ (with `check`, only compare), filling `result`;
+    -> the newest article's date (source_date_epoch) for the site build."""
+    staging = settings.root / STAGING
     # a worker starts importing spaCy now, in case an article needs it (stopped at once if none does)
     with Worker(settings.model_map()) if jobs != 1 else contextlib.nullcontext() as worker:
         with gcpause.paused():
@@ -139,16 +151,13 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
         lap("render")
         if check:
             result.changes = compare(files, settings.docs_dir, known=unchanged)
-            return result
-        result.changes = draft.finish(files, known=unchanged)
-        state.pages, state.values, state.briefings = memo.current, memo.values, filing.slim
-        state.written = written_files(files, settings.docs_dir, known, unchanged, result.changes)
-        build_state.save(state, settings.cache_dir)
-        lap("write")
-    if site:
-        build_site(settings, staging, strict=strict, build_date=source_date_epoch(pages.briefings.values()))
-        lap("mkdocs")
-    return result
+        else:
+            result.changes = draft.finish(files, known=unchanged)
+            state.pages, state.values, state.briefings = memo.current, memo.values, filing.slim
+            state.written = written_files(files, settings.docs_dir, known, unchanged, result.changes)
+            build_state.save(state, settings.cache_dir)
+            lap("write")
+    return source_date_epoch(pages.briefings.values())
 
 
 def article_keys(articles: list[Article], state: BuildState, cache: BriefingCache) -> list[str]:

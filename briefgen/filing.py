@@ -37,11 +37,14 @@ class Filing:
         self._fresh = extract_many([articles[i] for i in self.missing], jobs=jobs, models=self.models, worker=worker)
 
     def _add(self, key: str, briefing: Briefing | None, blob: bytes | None = None) -> None:
-        if briefing is not None:
-            self.full[key] = briefing
-            blob = pickle.dumps(slim(briefing), protocol=pickle.HIGHEST_PROTOCOL)
-        self.slim[key] = blob
-        self.site.add(pickle.loads(blob), key)
+        if briefing is None:  # from the state
+            self.slim[key] = blob
+            self.site.add(pickle.loads(blob), key)
+            return
+        self.full[key] = briefing
+        thin = slim(briefing)  # shares its parts with the full briefing
+        self.slim[key] = pickle.dumps(thin, protocol=pickle.HIGHEST_PROTOCOL)
+        self.site.add(thin, key)
 
     def file_cached(self) -> None:
         """File the briefings that need no NLP (while the workers extract the others)."""
