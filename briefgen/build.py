@@ -98,8 +98,11 @@ def generated_files(site: Site, settings: Settings, memo: PageMemo,
 
 
 def build(settings: Settings, *, site: bool = True, check: bool = False, strict: bool = True,
-          progress: Callable[[Iterable], Iterable] | None = None, jobs: int | None = None) -> BuildResult:
-    """Run everything. With `check`, nothing is written: `result.changes` says what is stale."""
+          progress: Callable[[Iterable], Iterable] | None = None, jobs: int | None = None,
+          worker: Worker | None = None) -> BuildResult:
+    """Run everything. With `check`, nothing is written: `result.changes` says what is stale.
+    `worker`: a `parallel.Worker` the caller started earlier (the build stops it); else the build
+    starts one unless `jobs` is 1."""
     result = BuildResult()
     staging = settings.root / STAGING
     clock = time.perf_counter()
@@ -113,7 +116,7 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     if not check:
         recover(settings.docs_dir, staging)
         recover(settings.site_dir, staging)
-    build_date = write_docs(settings, result, lap, check=check, progress=progress, jobs=jobs)
+    build_date = write_docs(settings, result, lap, check=check, progress=progress, jobs=jobs, worker=worker)
     if site and not check:  # what write_docs held is freed by now: MkDocs needs the memory
         build_site(settings, staging, strict=strict, build_date=build_date)
         lap("mkdocs")
@@ -121,12 +124,13 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
 
 
 def write_docs(settings: Settings, result: BuildResult, lap: Callable[[str], None], *, check: bool = False,
-               progress: Callable[[Iterable], Iterable] | None = None, jobs: int | None = None) -> int:
+               progress: Callable[[Iterable], Iterable] | None = None, jobs: int | None = None,
+               worker: Worker | None = None) -> int:
     """Read, extract, render and write docs/ (with `check`, only compare), filling `result`;
     -> the newest article's date (source_date_epoch) for the site build."""
     staging = settings.root / STAGING
     # a worker starts importing spaCy now, in case an article needs it (stopped at once if none does)
-    with Worker(settings.model_map()) if jobs != 1 else contextlib.nullcontext() as worker:
+    with worker or (Worker() if jobs != 1 else contextlib.nullcontext()) as worker:
         with gcpause.paused():
             known = build_state.load(settings.cache_dir, settings.fingerprint())
         state = BuildState(version=known.version)

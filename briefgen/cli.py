@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 the articles, the configuration or the generated files 
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -15,6 +16,7 @@ import click
 from . import __version__
 from .articles import expand_paths, load_articles
 from .config import ConfigError, load_settings
+from .parallel import Worker
 
 
 def _date(ctx, param, value):
@@ -124,6 +126,12 @@ def build(check: bool, no_site: bool, quiet: bool, jobs: int | None) -> None:
       briefgen build --check      in CI: are the committed docs/ current?
       briefgen build --jobs 1     extract in this process (no worker processes)
     """
+    # the worker imports spaCy while the build's own modules load and the archive is read
+    with Worker() if jobs != 1 else contextlib.nullcontext() as worker:
+        _build(check, no_site, quiet, jobs, worker)
+
+
+def _build(check: bool, no_site: bool, quiet: bool, jobs: int | None, worker: Worker | None) -> None:
     from .build import BuildError, build as run_build
 
     settings = _settings()
@@ -136,7 +144,7 @@ def build(check: bool, no_site: bool, quiet: bool, jobs: int | None) -> None:
 
     try:
         result = run_build(settings, site=not (no_site or check), check=check,
-                           progress=progress if show_bar else None, jobs=jobs)
+                           progress=progress if show_bar else None, jobs=jobs, worker=worker)
     except BuildError as err:
         for e in err.errors:
             click.echo(f"error: {e}", err=True)

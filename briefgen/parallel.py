@@ -17,12 +17,12 @@ files, extracts them and writes the briefings into the project's cache, where th
 """
 from __future__ import annotations
 
+import functools
 import gc
 import math
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .gcpause import paused
@@ -41,7 +41,10 @@ def _init_worker(models: dict[str, str]) -> None:
     _worker_extractor = Extractor(models=models)  # builds each language's pipeline on first use
 
 
-def _extract_batch(batch: list[Article]) -> list[Briefing]:
+def _extract_batch(batch: list[Article], models: dict[str, str] | None = None) -> list[Briefing]:
+    global _worker_extractor
+    if models is not None and models != _worker_extractor.models:  # a Worker started before the settings were read
+        _worker_extractor = type(_worker_extractor)(models=models)
     return [_worker_extractor(a) for a in batch]
 
 
@@ -72,14 +75,14 @@ def workers_for(missing: int, jobs: int | None) -> int:
 class Worker:
     """One worker process, started before the work is known: it imports spaCy at once."""
 
-    def __init__(self, models: dict[str, str] | None = None) -> None:
-        self.models = dict(models or {})
-        self._pool = _context().Pool(1, initializer=_init_worker, initargs=(self.models,))
+    def __init__(self) -> None:
+        self._pool = _context().Pool(1, initializer=_init_worker, initargs=({},))
 
-    def extract(self, articles: Sequence[Article]) -> Iterator[Briefing]:
+    def extract(self, articles: Sequence[Article], models: dict[str, str] | None = None) -> Iterator[Briefing]:
         """Briefings for `articles`, in input order; the worker stops after the last one."""
         try:
-            for batch in self._pool.imap(_extract_batch, batches(articles, 1)):
+            for batch in self._pool.imap(functools.partial(_extract_batch, models=dict(models or {})),
+                                         batches(articles, 1)):
                 yield from batch
         finally:
             self.stop()
@@ -107,14 +110,16 @@ def extract_many(articles: Sequence[Article], *, jobs: int | None = 1, models: d
     """
     models = dict(models or {})
     workers = workers_for(len(articles), jobs)
-    if worker is not None and workers == 1 and worker.models == models:
-        return worker.extract(articles)  # `worker`: started earlier; used if one worker is right
+    if worker is not None and workers == 1:
+        return worker.extract(articles, models)  # `worker`: started earlier; used if one worker is right
     if worker is not None:
         worker.stop()
     if not articles:
         return iter(())
     if workers == 0:
         return _in_process(articles, models, extractor)
+    from concurrent.futures import ProcessPoolExecutor
+
     work = batches(articles, workers)
     pool = ProcessPoolExecutor(max_workers=min(workers, len(work)), mp_context=_context(),
                                initializer=_init_worker, initargs=(models,))
@@ -131,7 +136,7 @@ def _in_process(articles: Sequence[Article], models: dict[str, str], extractor) 
         yield extractor(article)
 
 
-def _results(pool: ProcessPoolExecutor, futures) -> Iterator[Briefing]:
+def _results(pool, futures) -> Iterator[Briefing]:
     try:
         for future in futures:
             yield from future.result()
