@@ -26,6 +26,7 @@ from .config import Settings
 from .model import Article, Briefing
 from .render import DuplicatePath, Site
 from .render.memo import SAME, PageMemo
+from .render.scope import Change
 from .state import BuildState, signature
 from .filing import Filing
 from .parallel import Worker
@@ -86,10 +87,10 @@ def read_articles(folder: Path, known: BuildState | None = None, record: BuildSt
     return articles
 
 
-def generated_files(site: Site, settings: Settings, memo: PageMemo,
-                    full: Callable[[str], Briefing]) -> dict[str, bytes]:
+def generated_files(site: Site, settings: Settings, memo: PageMemo, full: Callable[[str], Briefing],
+                    change: Change | None = None) -> dict[str, bytes]:
     try:
-        files = site.files(lang=settings.site_language, memo=memo, full=full)
+        files = site.files(lang=settings.site_language, memo=memo, full=full, change=change)
     except DuplicatePath as err:
         raise BuildError([str(err)]) from None
     # encode file by file, dropping each text as it goes, so the site is never held twice
@@ -149,7 +150,7 @@ def write_docs(settings: Settings, result: BuildResult, lap: Callable[[str], Non
         lap("extract")
     memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged}, known.values)
     with gcpause.paused():  # the NLP is done (`filing.briefing` seldom runs it): no cycles from here on
-        files = generated_files(pages, settings, memo, filing.briefing)
+        files = generated_files(pages, settings, memo, filing.briefing, filing.change())
         result.extracted = filing.extracted
         result.rendered = len(files) - memo.reused
         lap("render")

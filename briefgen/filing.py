@@ -16,6 +16,7 @@ from .config import Settings
 from .model import Article, Briefing
 from .parallel import Worker, extract_many
 from .render import Site, slim
+from .render.scope import Change
 
 
 class Filing:
@@ -74,6 +75,12 @@ class Filing:
         self.cache.store(key, b)
         self._add(key, b)
         self.extracted += 1
+
+    def change(self) -> Change:
+        """The briefings added and removed since the build whose state `known` is."""
+        current = set(self.keys)
+        return Change(added=current - set(self.known),
+                      removed={k: pickle.loads(blob) for k, blob in self.known.items() if k not in current})
 
     def briefing(self, key: str) -> Briefing:
         """The full briefing of `key`: at hand, or from the cache, or extracted again (the cache

@@ -46,6 +46,30 @@ class PageMemo:
             return SAME
         return fn(*args)
 
+    def keep(self, pages: tuple[str, ...] = (), values: tuple[str, ...] = ()) -> bool:
+        """Keep `pages` (paths) and `values` (names) as the previous build left them, without
+        looking at their inputs: for what the caller knows is unchanged (render.scope). False,
+        and nothing kept, unless every page is in docs/ as recorded and every value is known."""
+        if not (all(p in self.previous for p in pages) and all(v in self.previous_values for v in values)):
+            return False
+        for path in pages:
+            self.current[path] = self.previous[path]
+        for name in values:
+            self.values[name] = self.previous_values[name]
+        self.reused += len(pages)
+        return True
+
+    def kept_value(self, name: str):
+        """The previous build's value of `name`, kept for the next build; None if there is none."""
+        return self.previous_values[name][1] if self.keep(values=(name,)) else None
+
+    def replace(self, name: str, inputs: tuple, value: object):
+        """Record `value` for the next build; -> the value the previous build recorded with the
+        same inputs, or None."""
+        old = self.previous_values.get(name)
+        self.values[name] = (inputs, value)
+        return old[1] if old is not None and old[0] == inputs else None
+
     def value(self, name: str, inputs: tuple, fn: Callable[..., object], *args):
         old = self.previous_values.get(name)
         value = old[1] if old is not None and old[0] == inputs else fn(*args)

@@ -29,8 +29,9 @@ from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
 from .labels import label
 from .links import SiteUrls, actor_path
-from .memo import PageMemo
+from .memo import SAME, PageMemo
 from .related import Group, order, related_to, windows
+from .scope import Change, Scope, reach
 from .tags import INDEX as TAGS_INDEX
 from .tags import collect_tags, tag_page, tags_index
 from .timeline import INDEX as TIMELINE_INDEX
@@ -57,6 +58,18 @@ def slim(b: Briefing) -> Briefing:
 
 def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+class Targets(dict):
+    """Briefing key -> where each of its actors is shown (actors.actor_target), made when asked."""
+
+    def __init__(self, briefings: dict[str, Briefing], places: ActorPlaces) -> None:
+        super().__init__()
+        self.briefings, self.places = briefings, places
+
+    def __missing__(self, key: str) -> list:
+        self[key] = [actor_target(a.slug, a.kind, self.places) for a in self.briefings[key].actors]
+        return self[key]
 
 
 class Site:
@@ -89,10 +102,12 @@ class Site:
             self.timeline[page].append(key)
 
     def files(self, *, lang: str, urls: SiteUrls = SiteUrls(), site_name: str = "briefgen",
-              memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None) -> dict[str, object]:
+              memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None,
+              change: Change | None = None) -> dict[str, object]:
         """Every generated file of docs/ (path -> text, or memo.SAME: unchanged since the build
         `memo` remembers). `full(key)` gives the full briefing of a slim one (default: the
-        briefing as filed)."""
+        briefing as filed). `change`: the briefings added and removed since that build; pages
+        it cannot reach (render.scope) are then kept without looking at their inputs."""
         memo = memo or PageMemo()
         full = full or self.briefings.__getitem__
         rank = {key: briefing_order(b) for key, b in self.briefings.items()}
@@ -102,22 +117,35 @@ class Site:
             group.sort()
         briefings = sorted(self.briefings.values(), key=lambda b: b.slug)
         places = actor_places({slug: len(keys) for slug, keys in self.actors.items()}, self.kinds)
-        targets = {key: [actor_target(a.slug, a.kind, places) for a in b.actors] for key, b in self.briefings.items()}
+        # where actors were shown at the previous build, if it had the same settings
+        before = memo.replace("places", ("places", lang, urls, site_name), places)
+        scope = reach(self, change, places, before) if change is not None and before is not None else None
+        targets = Targets(self.briefings, places)
         files: dict[str, object] = {
             "index.md": home_page(briefings, lang, places),
             "briefings/index.md": briefings_index(briefings, lang),
             **self._month_pages(memo, lang),
             ACTORS_INDEX: actors_index(self.kinds, lang),
-            **self._actor_pages(memo, lang, urls),
-            **self._timeline(memo, lang, urls),
+            **self._actor_pages(memo, lang, urls, scope),
+            **self._timeline(memo, lang, urls, scope),
             **self._tag_pages(memo, briefings, lang),
-            "briefings.json": index_json([memo.value(f"index:{key}", ("index", key, urls, targets[key]),
-                                                          index_entry, self.briefings[key], urls, places)
-                                          for key in sorted(self.briefings, key=rank.__getitem__)]),
+            "briefings.json": index_json([
+                kept if scope and key not in scope.briefings and (kept := memo.kept_value(f"index:{key}")) is not None
+                else memo.value(f"index:{key}", ("index", key, urls, targets[key]), index_entry, self.briefings[key],
+                                urls, places)
+                for key in sorted(self.briefings, key=rank.__getitem__)]),
             "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
         }
         for key, b in self.briefings.items():
-            self._briefing_files(memo, files, key, b, lang, urls, places, targets[key], full)
+            md, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
+            for path in (md, data):
+                if path in files:
+                    raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
+                                        "change the title or give the article a date")
+            if scope and key not in scope.briefings and memo.keep((md, data), (f"related:{key}",)):
+                files[md] = files[data] = SAME
+            else:
+                self._briefing_files(memo, files, key, b, lang, urls, places, targets[key], full)
         for name, path in ASSETS.items():
             files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
         return files
@@ -137,7 +165,7 @@ class Site:
                 **{path: memo.render(path, ("tag", lang, path, sorted(spellings)), tag_page, path, sorted(spellings), lang)
                    for path, spellings in tags.items()}}
 
-    def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls) -> dict[str, object]:
+    def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None) -> dict[str, object]:
         """The lists by kind and initial, and the page of each actor named in PAGE_FROM briefings."""
         entries: dict[str, ActorEntry] = {}
 
@@ -157,15 +185,23 @@ class Site:
         for slug, keys in self.actors.items():
             if len(keys) >= PAGE_FROM:
                 path = actor_path(slug)
+                if scope and slug not in scope.actors and memo.keep((path,)):
+                    files[path] = SAME
+                    continue
                 files[path] = memo.render(path, ("actor", lang, urls, slug, keys),
-                                               lambda s: actor_page(entry(s), lang, urls), slug)
+                                          lambda s: actor_page(entry(s), lang, urls), slug)
         return files
 
-    def _timeline(self, memo: PageMemo, lang: str, urls: SiteUrls) -> dict[str, object]:
+    def _timeline(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None) -> dict[str, object]:
         """The timeline's index and pages, and timeline.json made of each page's events."""
         files: dict[str, object] = {}
         counts, events = {}, []
         for page in sorted(self.timeline, key=page_order):
+            if scope and page not in scope.timeline and memo.keep((page,), (f"timeline:{page}",)):
+                files[page] = SAME
+                counts[page], part = memo.values[f"timeline:{page}"][1]
+                events.append(part)
+                continue
             keys = sorted(self.timeline[page], key=lambda k: self.briefings[k].slug)
             items = []  # merged when a result below is made, at most once
 
@@ -190,10 +226,6 @@ class Site:
     def _briefing_files(self, memo: PageMemo, files: dict, key: str, b: Briefing, lang: str, urls: SiteUrls,
                         places: ActorPlaces, targets: list, full: Callable[[str], Briefing]) -> None:
         md, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
-        for path in (md, data):
-            if path in files:
-                raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
-                                    "change the title or give the article a date")
         near = windows(self.key_actors, b)
         related = memo.value(f"related:{key}", ("related", key, near), lambda: related_to(
             b, {k: self.briefings[k] for keys in near for k in keys if k != key}))
