@@ -121,12 +121,15 @@ def _module(file: str) -> str:
 
 def child_build(root: str, site: bool, jobs: int | None) -> dict:
     t0 = time.perf_counter()
+    from briefgen.parallel import Worker
+
+    worker = Worker() if jobs != 1 else None  # as `briefgen build` does: before importing the build
     from briefgen.build import build
     from briefgen.config import load_settings
 
     imports = time.perf_counter() - t0
     settings = load_settings(Path(root))
-    result = build(settings, site=site, jobs=jobs)  # None: briefgen's default
+    result = build(settings, site=site, jobs=jobs, worker=worker)  # None: briefgen's default
     c = result.changes
     return {"articles": result.articles, "extracted": result.extracted, "reread": result.reread,
             "rendered": result.rendered, "jobs": jobs or "default", "seconds": result.seconds,

@@ -60,15 +60,8 @@ class SiteUrls:
     directory_urls: bool = True
 
     def page(self, md_path: str, anchor: str | None = None) -> str:
-        stem = md_path[:-3] if md_path.endswith(".md") else md_path
-        if self.directory_urls:
-            if stem == "index" or stem.endswith("/index"):
-                url = stem[: -len("index")]
-            else:
-                url = stem + "/"
-        else:
-            url = stem + ".html"
-        return self.file(url) + (f"#{anchor}" if anchor else "")
+        url = _page_url(self.site_url, self.directory_urls, md_path)
+        return f"{url}#{anchor}" if anchor else url
 
     def href(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
         """A link from one page to another as the built site needs it, for raw HTML (which MkDocs
@@ -85,3 +78,14 @@ class SiteUrls:
 def _href(directory_urls: bool, from_page: str, to_page: str) -> str:
     local = SiteUrls(directory_urls=directory_urls)
     return relative(local.page(from_page), local.page(to_page)) or "./"
+
+
+@lru_cache(maxsize=1 << 16)  # every list links the same briefing pages
+def _page_url(site_url: str | None, directory_urls: bool, md_path: str) -> str:
+    stem = md_path[:-3] if md_path.endswith(".md") else md_path
+    if directory_urls:
+        url = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    else:
+        url = stem + ".html"
+    base = (site_url or "").rstrip("/")
+    return f"{base}/{url}" if base else url

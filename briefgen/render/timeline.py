@@ -75,6 +75,7 @@ def order(item: TimelineItem) -> tuple:
     return (item.start, precision(item.date), item.date, first[0].slug, first[1].sentence)
 
 
+@lru_cache(maxsize=1 << 15)  # reports repeat each other's sentences
 def words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text or "") if len(w) > 2 or w.isdigit())
 
