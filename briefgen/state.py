@@ -15,7 +15,8 @@ compares everything again, with the same result):
 A signature is (size, mtime in nanoseconds, inode); not ctime, which the hard links of the
 docs/ swap change. A file changed within the same clock tick as the build that recorded it
 could keep its signature, so a file modified less than `RACY` seconds before that build started
-is not trusted (git's "racy clean" rule). The state is only used by the code that wrote it: any
+is not trusted on its signature alone (git's "racy clean" rule): an article is read again, a
+docs/ file (most often one that build wrote) is compared with its recorded digest. The state is only used by the code that wrote it: any
 change to briefgen or to the settings starts afresh.
 """
 from __future__ import annotations
@@ -77,10 +78,25 @@ class BuildState:
         return entry[1], entry[2]
 
     def unchanged_docs(self, docs: Path) -> dict[str, str]:
-        """docs/ files that are as this state recorded them: path -> digest."""
+        """docs/ files that are as this state recorded them: path -> digest. A file whose
+        signature matches but is too recent to trust (racy: the build that recorded it wrote
+        it) is read and compared by digest, so the next build need not render its page again."""
         folder = os.fspath(docs)
-        return {rel: d for rel, (sig, d) in self.written.items()
-                if self.trusted(signature(os.path.join(folder, rel)), sig)}
+        out = {}
+        for rel, (sig, d) in self.written.items():
+            path = os.path.join(folder, rel)
+            now = signature(path)
+            if now is not None and now == sig and (self.trusted(now, sig) or _file_digest(path) == d):
+                out[rel] = d
+        return out
+
+
+def _file_digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as f:
+            return digest(f.read())
+    except OSError:
+        return None
 
 
 def load(folder: Path, settings_fingerprint: str) -> BuildState:

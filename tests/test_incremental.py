@@ -2,6 +2,8 @@
 pages, and an incremental build writes exactly what a build from scratch writes."""
 from __future__ import annotations
 
+import os
+
 import shutil
 from pathlib import Path
 
@@ -127,6 +129,20 @@ def test_a_file_changed_just_before_the_build_that_recorded_it_is_not_trusted(tm
     assert settled.trusted(sig, sig)
     assert not settled.trusted(state.signature(path), (sig[0] + 1, sig[1], sig[2]))
     assert not settled.trusted(None, sig)
+
+
+def test_a_recent_docs_file_is_trusted_only_if_its_content_is_what_was_recorded(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_bytes(b"written by the build")
+    sig = state.signature(docs / "page.md")
+    recorded = state.BuildState(written={"page.md": (sig, state.digest(b"written by the build"))},
+                                started_ns=sig[1] - 1)  # the build that recorded it wrote it: racy
+    assert recorded.unchanged_docs(docs) == {"page.md": state.digest(b"written by the build")}
+    # the same size and modification time, other bytes (changed within one clock tick)
+    (docs / "page.md").write_bytes(b"WRITTEN BY THE BUILD")
+    os.utime(docs / "page.md", ns=(sig[1], sig[1]))
+    assert state.signature(docs / "page.md") == sig and recorded.unchanged_docs(docs) == {}
 
 
 # ---------------------------------------------------------------- the page memo, on briefings made here
