@@ -108,7 +108,8 @@ def check(paths: tuple[Path, ...], quiet: bool) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Extract new and changed articles in N worker processes, each loading the pipeline "
                    "once, while the cached briefings are read. Default: one per free core, no more "
-                   "than there are batches of 16 articles. 1: in this process, with no workers.")
+                   "than there are batches of 16 articles (one starts at once and imports spaCy while "
+                   "the archive is read). 1: in this process, with no workers.")
 def build(check: bool, no_site: bool, quiet: bool, jobs: int | None) -> None:
     """Extract every article, write docs/ and build the site into site/.
 
