@@ -61,7 +61,8 @@ def find_articles(root: Path) -> tuple[list[Path], list[ArticleError]]:
         rel = os.path.relpath(folder, root)
         for name in names:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES:
-                candidates.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), os.path.join(folder, name)))
+                posix = name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
+                candidates.append((posix, os.path.join(folder, name)))
     found = []
     for rel, path in sorted(candidates, key=lambda c: c[0].split("/")):
         if os.path.islink(path) and os.path.commonpath([real_root, os.path.realpath(path)]) != real_root:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
-from .common import NO_SEARCH, front_matter, html_link, html_list, md_link, time_html
+from .common import NO_SEARCH, front_matter, html_link, html_list, time_html
 from .labels import kind_plural, label, mentions
 from .links import SiteUrls, actor_path, briefing_path, relative
 from .text import inline

@@ -30,7 +30,8 @@ SAME = _Same()  # "unchanged: keep the file docs/ holds"
 
 
 class PageMemo:
-    def __init__(self, pages: dict[str, tuple] | None = None, values: dict[str, tuple[tuple, object]] | None = None) -> None:
+    def __init__(self, pages: dict[str, tuple] | None = None,
+                 values: dict[str, tuple[tuple, object]] | None = None) -> None:
         """`pages`: path -> inputs of the pages the previous build rendered that docs/ still holds
         unchanged; `values`: name -> (inputs, value) as the previous build left them."""
         self.previous = pages or {}

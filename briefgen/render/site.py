@@ -22,15 +22,16 @@ from importlib import resources
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
-from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_places, actor_target,
-                     actors_index, briefing_order, contributions, list_layout, list_page, name_index, site_kind)
+from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_places,
+                     actor_target, actors_index, briefing_order, contributions, list_layout, list_page, name_index,
+                     site_kind)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
 from .labels import label
 from .links import SiteUrls, actor_path
 from .memo import SAME, PageMemo
-from .related import Group, order, related_to, windows
+from .related import Group, key_actor_slugs, order, related_to, windows
 from .scope import Change, Scope, reach
 from .tags import INDEX as TAGS_INDEX
 from .tags import collect_tags, tag_page, tags_index
@@ -93,7 +94,7 @@ class Site:
                 named.append(key)
             self.kinds[a.slug] = site_kind(a.kind)
         where = order(b)
-        for slug in dict.fromkeys(a.slug for a in b.actors[:6]):
+        for slug in key_actor_slugs(b):
             self.key_actors[slug].append((where, key))
         index = name_index(b)
         self.rows[key] = timeline_rows(b, index)
@@ -129,11 +130,8 @@ class Site:
             **self._actor_pages(memo, lang, urls, scope),
             **self._timeline(memo, lang, urls, scope),
             **self._tag_pages(memo, briefings, lang),
-            "briefings.json": index_json([
-                kept if scope and key not in scope.briefings and (kept := memo.kept_value(f"index:{key}")) is not None
-                else memo.value(f"index:{key}", ("index", key, urls, targets[key]), index_entry, self.briefings[key],
-                                urls, places)
-                for key in sorted(self.briefings, key=rank.__getitem__)]),
+            "briefings.json": self._index_json(memo, urls, places, targets,
+                                               sorted(self.briefings, key=rank.__getitem__), scope),
             "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
         }
         for key, b in self.briefings.items():
@@ -150,6 +148,16 @@ class Site:
             files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
         return files
 
+    def _index_json(self, memo: PageMemo, urls: SiteUrls, places: ActorPlaces, targets: Targets, keys: list[str],
+                    scope: Scope | None) -> str:
+        """briefings.json from each briefing's entry (in `keys` order), kept where `scope` allows."""
+        entries = []
+        for key in keys:
+            kept = memo.kept_value(f"index:{key}") if scope and key not in scope.briefings else None
+            entries.append(kept if kept is not None else memo.value(
+                f"index:{key}", ("index", key, urls, targets[key]), index_entry, self.briefings[key], urls, places))
+        return index_json(entries)
+
     def _month_pages(self, memo: PageMemo, lang: str) -> dict[str, object]:
         by_month: dict[str, list[str]] = defaultdict(list)
         for key, b in sorted(self.briefings.items(), key=lambda kv: kv[1].slug):
@@ -162,7 +170,8 @@ class Site:
     def _tag_pages(memo: PageMemo, briefings: list[Briefing], lang: str) -> dict[str, object]:
         tags = collect_tags(briefings)
         return {TAGS_INDEX: tags_index(tags, lang),
-                **{path: memo.render(path, ("tag", lang, path, sorted(spellings)), tag_page, path, sorted(spellings), lang)
+                **{path: memo.render(path, ("tag", lang, path, sorted(spellings)), tag_page, path,
+                                     sorted(spellings), lang)
                    for path, spellings in tags.items()}}
 
     def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None) -> dict[str, object]:

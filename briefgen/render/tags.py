@@ -39,7 +39,8 @@ def directive_value(names: list[str]) -> str:
 
 def tag_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
     tags = collect_tags(briefings)
-    return {INDEX: tags_index(tags, lang), **{path: tag_page(path, sorted(spellings), lang) for path, spellings in tags.items()}}
+    return {INDEX: tags_index(tags, lang),
+            **{path: tag_page(path, sorted(spellings), lang) for path, spellings in tags.items()}}
 
 
 def tags_index(tags: dict[str, dict[str, list[Briefing]]], lang: str) -> str:

@@ -225,7 +225,8 @@ def timeline_events(items: list[TimelineItem], lang: str, urls: SiteUrls) -> lis
 
 
 def timeline_title(lang: str) -> dict:
-    return {"text": {"headline": html.escape(label(lang, "timeline")), "text": html.escape(label(lang, "timeline_intro"))}}
+    return {"text": {"headline": html.escape(label(lang, "timeline")),
+                     "text": html.escape(label(lang, "timeline_intro"))}}
 
 
 def timeline_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> dict:
