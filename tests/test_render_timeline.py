@@ -8,8 +8,7 @@ import re
 
 from briefgen.model import Actor, Event
 from briefgen.render import render_site
-from briefgen.render.timeline import collect_events, period_start, timeline_json
-from briefgen.render.links import SiteUrls
+from briefgen.render.timeline import collect_events, period_start
 from test_render_site import briefing
 
 MAYOR = Actor("Jonas Pfeil", "person", aliases=("Pfeil",), mentions=2, sentences=(0,))
@@ -82,7 +81,7 @@ def test_timeline_pages_by_year_and_month():
 
 
 def test_timelinejs_json():
-    data = timeline_json(collect_events(two_reports()), "en", SiteUrls("https://example.org"))
+    data = json.loads(render_site(two_reports(), lang="en", site_url="https://example.org")["timeline.json"])
     assert data["title"]["text"]["headline"] == "Timeline"
     first, *_ = data["events"]
     assert first["start_date"] == {"year": 2025, "month": 12, "day": 24, "display_date": "24 December 2025"}

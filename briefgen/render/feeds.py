@@ -11,7 +11,7 @@ from email.utils import format_datetime
 import datetime as dt
 
 from ..model import Briefing
-from .actors import ActorPlaces, actor_target, briefing_order, paged_actors
+from .actors import ActorPlaces, actor_target, briefing_order
 from .links import SiteUrls, briefing_path
 
 FEED_ITEMS = 30
@@ -50,13 +50,6 @@ def feed_xml(briefings: list[Briefing], lang: str, urls: SiteUrls, *, site_name:
         out.append("</item>")
     out += ["</channel>", "</rss>"]
     return "\n".join(out) + "\n"
-
-
-def briefings_index_json(briefings: list[Briefing], urls: SiteUrls, paged: ActorPlaces | None = None) -> str:
-    """Every briefing with its page, its full JSON, its actors (with their actor pages, or their
-    entries on the pages by initial) and tags. `paged`: as `actors.paged_actors` gives it."""
-    paged = paged or paged_actors(briefings)
-    return index_json([index_entry(b, urls, paged) for b in sorted(briefings, key=briefing_order)])
 
 
 def index_json(entries: list[str]) -> str:

@@ -93,13 +93,6 @@ def briefings_index(briefings: list[Briefing], lang: str) -> str:
     return "\n".join(out)
 
 
-def month_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
-    by_month = defaultdict(list)
-    for b in briefings:
-        by_month[month_key(b)].append(b)
-    return {month_path(key): month_page(key, items, lang) for key, items in by_month.items()}
-
-
 def month_path(key: str) -> str:
     return f"briefings/{key}.md"
 

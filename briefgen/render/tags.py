@@ -37,12 +37,6 @@ def directive_value(names: list[str]) -> str:
     return "{ include: [" + ", ".join(quote(n) for n in names) + "] }"
 
 
-def tag_pages(briefings: list[Briefing], lang: str) -> dict[str, str]:
-    tags = collect_tags(briefings)
-    return {INDEX: tags_index(tags, lang),
-            **{path: tag_page(path, sorted(spellings), lang) for path, spellings in tags.items()}}
-
-
 def tags_index(tags: dict[str, dict[str, list[Briefing]]], lang: str) -> str:
     """Every tag with the number of briefings it is on (`tags` as `collect_tags` gives them)."""
     out = front_matter(label(lang, "tags"), label(lang, "tags_intro"), search=NO_SEARCH)

@@ -3,7 +3,8 @@
 The same event reported by two articles - same date, same actors, similar text - is shown once
 with both sources. Pages: timeline/index.md (years and months with counts), one page per month
 (timeline/YYYY-MM.md) and one per year for events dated only to the year (timeline/YYYY.md).
-Also exported as TimelineJS JSON (timeline.json).
+Also exported as TimelineJS JSON: `timeline_events` of each page, joined into timeline.json by
+render.site.
 """
 from __future__ import annotations
 
@@ -227,10 +228,3 @@ def timeline_events(items: list[TimelineItem], lang: str, urls: SiteUrls) -> lis
 def timeline_title(lang: str) -> dict:
     return {"text": {"headline": html.escape(label(lang, "timeline")),
                      "text": html.escape(label(lang, "timeline_intro"))}}
-
-
-def timeline_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> dict:
-    """TimelineJS 3 JSON: https://timeline.knightlab.com/docs/json-format.html, events by page."""
-    pages = by_page(items)
-    events = [e for page in sorted(pages, key=page_order) for e in timeline_events(pages[page], lang, urls)]
-    return {"title": timeline_title(lang), "events": events}
