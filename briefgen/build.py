@@ -21,15 +21,15 @@ from pathlib import Path
 from . import gcpause
 from . import state as build_state
 from .articles import ArticleError, expand_paths, find_articles, load_articles
-from .cache import BriefingCache
+from .cache import article_key
 from .config import Settings
 from .model import Article, Briefing
 from .render import DuplicatePath, Site
 from .render.memo import SAME, PageMemo
 from .render.scope import Change
-from .state import BuildState, signature
 from .filing import Filing
 from .parallel import Worker
+from .state import BuildState, signature
 from .write import Changes, Draft, compare, recover, swap_in
 
 STAGING = ".briefgen-tmp"
@@ -117,19 +117,18 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     if not check:
         recover(settings.docs_dir, staging)
         recover(settings.site_dir, staging)
-    build_date = write_docs(settings, result, lap, check=check, progress=progress, jobs=jobs, worker=worker)
+    build_date = write_docs(settings, staging, result, lap, check=check, progress=progress, jobs=jobs, worker=worker)
     if site and not check:  # what write_docs held is freed by now: MkDocs needs the memory
         build_site(settings, staging, strict=strict, build_date=build_date)
         lap("mkdocs")
     return result
 
 
-def write_docs(settings: Settings, result: BuildResult, lap: Callable[[str], None], *, check: bool = False,
-               progress: Callable[[Iterable], Iterable] | None = None, jobs: int | None = None,
-               worker: Worker | None = None) -> int:
+def write_docs(settings: Settings, staging: Path, result: BuildResult, lap: Callable[[str], None], *,
+               check: bool = False, progress: Callable[[Iterable], Iterable] | None = None,
+               jobs: int | None = None, worker: Worker | None = None) -> int:
     """Read, extract, render and write docs/ (with `check`, only compare), filling `result`;
     -> the newest article's date (source_date_epoch) for the site build."""
-    staging = settings.root / STAGING
     # a worker starts importing spaCy now, in case an article needs it (stopped at once if none does)
     with worker or (Worker() if jobs != 1 else contextlib.nullcontext()) as worker:
         with gcpause.paused():
@@ -139,7 +138,7 @@ def write_docs(settings: Settings, result: BuildResult, lap: Callable[[str], Non
         result.articles = len(articles)
         result.reread = sum(1 for _, _, key in state.articles.values() if not key)
         lap("read")
-        keys = article_keys(articles, state, BriefingCache(settings.cache_dir, settings.fingerprint()))
+        keys = article_keys(articles, state, settings.fingerprint())
         pages = Site()
         filing = Filing(pages, articles, keys, settings, known.briefings, jobs=jobs, worker=worker)
         filing.file_cached()
@@ -165,13 +164,13 @@ def write_docs(settings: Settings, result: BuildResult, lap: Callable[[str], Non
     return source_date_epoch(pages.briefings.values())
 
 
-def article_keys(articles: list[Article], state: BuildState, cache: BriefingCache) -> list[str]:
+def article_keys(articles: list[Article], state: BuildState, settings_fingerprint: str) -> list[str]:
     """Each article's cache key: recorded for a file unchanged since the last build, else
     computed (and recorded in `state` for the next one)."""
     keys = []
     for a in articles:
         sig, _, key = state.articles.get(a.path, (None, a, ""))
-        key = key or cache.key(a)
+        key = key or article_key(a, settings_fingerprint)
         if sig is not None:
             state.articles[a.path] = (sig, a, key)
         keys.append(key)

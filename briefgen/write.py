@@ -159,9 +159,6 @@ def _remove_empty_parents(root: Path, rel: str) -> None:
 
 def write_tree(files: dict[str, bytes], target: Path, staging: Path, known: dict[str, str] | None = None) -> Changes:
     """Make `target` hold exactly `files`; returns what changed. `known` and `SAME` as in `compare`."""
-    for rel in files:
-        check_relative(rel)  # before anything is touched
-    staging.mkdir(parents=True, exist_ok=True)
     recover(target, staging)
     return Draft(target, staging).finish(files, known)
 

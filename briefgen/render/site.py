@@ -29,7 +29,7 @@ from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
 from .labels import label
-from .links import SiteUrls, actor_path
+from .links import SiteUrls, actor_path, briefing_path
 from .memo import SAME, PageMemo
 from .related import Group, key_actor_slugs, order, related_to, windows
 from .scope import Change, Scope, reach
@@ -135,7 +135,7 @@ class Site:
             "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
         }
         for key, b in self.briefings.items():
-            md, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
+            md, data = briefing_path(b.slug), f"briefings/{b.slug}.json"
             for path in (md, data):
                 if path in files:
                     raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
@@ -143,7 +143,8 @@ class Site:
             if scope and key not in scope.briefings and memo.keep((md, data), (f"related:{key}",)):
                 files[md] = files[data] = SAME
             else:
-                self._briefing_files(memo, files, key, b, lang, urls, places, targets[key], full)
+                files[md], files[data] = self._briefing_files(memo, md, data, key, b, lang, urls, places,
+                                                              targets[key], full)
         for name, path in ASSETS.items():
             files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
         return files
@@ -232,15 +233,16 @@ class Site:
         files["timeline.json"] = f'{{"title": {title}, "events": [{", ".join(events)}]}}\n'
         return files
 
-    def _briefing_files(self, memo: PageMemo, files: dict, key: str, b: Briefing, lang: str, urls: SiteUrls,
-                        places: ActorPlaces, targets: list, full: Callable[[str], Briefing]) -> None:
-        md, data = f"briefings/{b.slug}.md", f"briefings/{b.slug}.json"
+    def _briefing_files(self, memo: PageMemo, md: str, data: str, key: str, b: Briefing, lang: str,
+                        urls: SiteUrls, places: ActorPlaces, targets: list,
+                        full: Callable[[str], Briefing]) -> tuple[object, object]:
+        """A briefing's page `md` and JSON `data` (text, or SAME)."""
         near = windows(self.key_actors, b)
         related = memo.value(f"related:{key}", ("related", key, near), lambda: related_to(
             b, {k: self.briefings[k] for keys in near for k in keys if k != key}))
         # its actors link to their own pages or, named nowhere else, to their entry on a list page
         inputs = ("briefing", lang, urls, key, related, targets)
-        files[md] = memo.render(md, inputs, lambda: briefing_page(
+        page = memo.render(md, inputs, lambda: briefing_page(
             full(key), lang, actor_link=site_actor_link(b, places), urls=urls,
             related=[(self.briefings[k], names) for k, names in related]))
-        files[data] = memo.render(data, ("json", key), lambda: briefing_json(full(key)))
+        return page, memo.render(data, ("json", key), lambda: briefing_json(full(key)))
