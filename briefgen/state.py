@@ -17,8 +17,7 @@ docs/ swap change. A file changed within the same clock tick as the build that r
 could keep its signature, so a file modified less than `RACY` seconds before that build started
 is not trusted on its signature alone (git's "racy clean" rule): an article is read again, a
 docs/ file (most often one that build wrote) is compared with its recorded digest. The state
-is only used by the code that wrote it: any
-change to briefgen or to the settings starts afresh.
+is only used by the code that wrote it: any change to briefgen or to the settings starts afresh.
 """
 from __future__ import annotations
 
