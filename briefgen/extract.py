@@ -8,11 +8,12 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from .pipeline import make_nlp  # first: it imports spaCy without spaCy's command line
 
-from .model import Article, Briefing, Sentence
-from .pipeline import make_nlp
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+from .model import Article, Briefing, Sentence  # noqa: E402
 
 SUMMARY_SENTENCES = 2
 SUMMARY_MAX_CHARS = 400

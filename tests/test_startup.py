@@ -82,3 +82,32 @@ def test_actor_lexicon_from_the_cache_equals_the_files(tmp_path, monkeypatch):
                 assert a == b, name
         assert cached.is_city(next(iter(built.cities)))
     actors_lexicon.load.cache_clear()
+
+
+def _fresh_python(code: str) -> str:
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+
+
+def test_spacy_is_imported_without_its_command_line_which_still_works():
+    out = _fresh_python(
+        "import sys\n"
+        "from briefgen.extract import Extractor\n"
+        "print('typer' in sys.modules, 'spacy.cli' in sys.modules)\n"
+        "import spacy\n"
+        "assert isinstance(spacy.info(), dict)\n"  # spaCy's own `spacy.info`, imported on the call
+        "import spacy.cli\n"
+        "print(callable(spacy.cli.setup_cli), type(sys.modules['spacy.cli']).__name__)\n")
+    assert out.split() == ["False", "False", "True", "module"]
+
+
+def test_a_stand_in_asked_for_a_name_hands_over_the_real_module():
+    out = _fresh_python(
+        "import sys\n"
+        "from briefgen.pipeline import spacy_import\n"
+        "stand_in = spacy_import._StandIn('json', package=True)\n"
+        "sys.modules['json'] = stand_in\n"
+        "print(stand_in.dumps([1]), type(sys.modules['json']).__name__)\n")
+    assert out.split() == ["[1]", "module"]

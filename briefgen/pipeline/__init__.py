@@ -18,8 +18,8 @@ and our components are added after its own.
 """
 from __future__ import annotations
 
-import spacy
-from spacy.language import Language
+from .spacy_import import spacy  # first: spaCy imported without its command line
+from spacy.language import Language  # noqa: E402
 
 from ..gcpause import paused as gc_paused
 from ..model import LANGUAGES
