@@ -158,3 +158,16 @@ def test_split_actor_lists_build_strictly(project, monkeypatch):
              if re.fullmatch(r"actors/(person|organization|place|group|other)-[a-z0-9_]{2,4}\.md", p)]
     assert split, "no list was split"
     assert (project / "site" / Path(split[0]).with_suffix("").as_posix() / "index.html").is_file()
+
+
+def test_actor_pages_with_parts_build_strictly(project, monkeypatch):
+    """Long actor pages split into parts (render.actors.split_named): every link MkDocs checks
+    resolves, and the parts are pages of the site."""
+    import briefgen.render.actors as actors_module
+    monkeypatch.setattr(actors_module, "PART_SIZE", 1)
+    shutil.rmtree(project / "articles")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "articles", project / "articles")  # our samples
+    result = build(load_settings(project))
+    parts = [p for p in result.changes.added if re.fullmatch(r"actors/[a-z0-9-]+/\d+\.md", p)]
+    assert parts, "no actor page has parts"
+    assert (project / "site" / Path(parts[0]).with_suffix("").as_posix() / "index.html").is_file()

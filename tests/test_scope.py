@@ -44,6 +44,7 @@ def key(b: Briefing) -> str:
 def test_kept_pages_are_what_a_fresh_render_gives(seed, monkeypatch):
     monkeypatch.setattr(related, "CANDIDATES", 2)  # windows matter with few briefings
     monkeypatch.setattr(actors_module, "LIST_SIZE", 3)  # and lists are split and joined again
+    monkeypatch.setattr(actors_module, "PART_SIZE", 4)  # and actor pages have parts, made and dropped
     rng = random.Random(seed)
     current = {i: briefing(rng, i, 0) for i in range(40)}
     pages, values, docs, keys = {}, {}, {}, {}

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
 from .common import NO_SEARCH, front_matter, html_link, html_list, time_html
-from .labels import kind_plural, label, mentions
-from .links import SiteUrls, actor_path, briefing_path, relative
+from .labels import format_date, kind_plural, label, mentions
+from .links import SiteUrls, actor_part_path, actor_path, briefing_path, relative
 from .text import inline
 
 INDEX = "actors/index.md"
@@ -22,6 +22,7 @@ INDEX = "actors/index.md"
 # shows the same (roles, the briefing, the sentence); the briefing page holds its quotes and events.
 PAGE_FROM = 2
 LIST_SIZE = 200  # actors on one list page: a kind and initial with more is split by letters
+PART_SIZE = 50  # briefings on one part of a long actor page (split_named)
 
 
 @dataclass
@@ -326,9 +327,24 @@ def _list_page(path: str, items: list[ActorEntry], kinds: str, letter: str, up: 
     return "\n".join(out).rstrip() + "\n"
 
 
-def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
-    """`urls`: the site's URL style (use_directory_urls), for the links of the raw HTML lists."""
-    path = e.path
+def split_named(named: list) -> tuple[list, list[list]]:
+    """An actor's briefings, newest first -> (those its page lists, [those of part 1, 2, ...]).
+
+    A page lists at most 2 * PART_SIZE - 1 briefings, the newest. The older ones are on parts
+    of PART_SIZE each, numbered from the oldest: a briefing newer than all others changes the
+    actor's page and no part, so the cost of a new article does not grow with the archive."""
+    n = len(named)
+    parts = max(0, n // PART_SIZE - 1)
+    return named[:n - parts * PART_SIZE], [named[n - i * PART_SIZE:n - (i - 1) * PART_SIZE]
+                                           for i in range(1, parts + 1)]
+
+
+def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls(), *, listed: ActorEntry | None = None,
+               parts: list[ActorEntry] = ()) -> str:
+    """`e`: the actor over all its briefings; `listed`: over the briefings this page lists (by
+    default all); `parts`: over those of each older part (split_named). `urls`: the site's URL
+    style (use_directory_urls), for the links of the raw HTML lists."""
+    path, listed = e.path, listed or e
     kind = label(lang, e.kind if e.kind in ACTOR_KINDS else "other")
     description = label(lang, "actor_description", kind=kind, n=len(e.appearances))
     if e.roles:
@@ -340,8 +356,34 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
         out += [f"**{label(lang, 'roles_seen')}:** {inline(', '.join(e.roles))}", ""]
     if e.aliases:
         out += [f"**{label(lang, 'aliases')}:** {inline(', '.join(e.aliases))}", ""]
-
     out += [f"## {label(lang, 'named_in')} ({len(e.appearances)})", ""]
+    out += _appearances(path, listed, lang, urls)
+    if parts:
+        links = [f"[{_span(p, lang)}]({relative(path, actor_part_path(e.slug, number))})"
+                 for number, p in reversed(list(enumerate(parts, 1)))]
+        out += [f"**{label(lang, 'earlier')}:** " + " · ".join(links), ""]
+    out += _quotes_and_events(path, listed, lang, urls)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def actor_part_page(e: ActorEntry, number: int, name: str, lang: str, urls: SiteUrls = SiteUrls()) -> str:
+    """Part `number` of an actor's older briefings (split_named); `e`: the actor over them,
+    `name`: the name its page shows. Out of the search index: the actor's page is found."""
+    path = actor_part_path(e.slug, number)
+    title = label(lang, "actor_part_title", name=name, span=_span(e, lang))
+    out = front_matter(title, title, search=NO_SEARCH)
+    out += [f"# {inline(title)}", "", f"[← {inline(name)}]({relative(path, e.path)})", ""]
+    out += [f"## {label(lang, 'named_in')} ({len(e.appearances)})", ""]
+    out += _appearances(path, e, lang, urls) + _quotes_and_events(path, e, lang, urls)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _span(e: ActorEntry, lang: str) -> str:
+    """The dates of the oldest and the newest briefing of `e`."""
+    return f"{format_date(e.appearances[-1][0].date, lang)} – {format_date(e.appearances[0][0].date, lang)}"
+
+
+def _appearances(path: str, e: ActorEntry, lang: str, urls: SiteUrls) -> list[str]:
     items = []
     for b, a in e.appearances:
         page = briefing_path(b.slug)
@@ -350,8 +392,11 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
                      f"{mentions(lang, a.mentions)}{where}")
     # the lists repeat titles and sentences that the briefing pages put into the search index;
     # an actor page is found by its name, roles and other names
-    out += html_list(items, search=False)
+    return html_list(items, search=False)
 
+
+def _quotes_and_events(path: str, e: ActorEntry, lang: str, urls: SiteUrls) -> list[str]:
+    out = []
     if e.quotes:
         out += [f"## {label(lang, 'quotes_by')} ({len(e.quotes)})", ""]
         items = []
@@ -361,7 +406,6 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
             target = urls.href(path, briefing_path(b.slug), f"s-{q.sentence_index}")
             items.append(f"{text} <small>{kind}</small> — {html_link(b.title, target)}")
         out += html_list(items, search=False)
-
     if e.events:
         out += [f"## {label(lang, 'events_with')} ({len(e.events)})", ""]
         items = []
@@ -369,12 +413,29 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls()) -> str:
             target = urls.href(path, briefing_path(b.slug), f"s-{ev.sentence}")
             items.append(f"{time_html(ev.date, lang)} — {inline(ev.text)} — {html_link(b.title, target)}")
         out += html_list(items, search=False)
-    return "\n".join(out).rstrip() + "\n"
+    return out
 
 
 def actor_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
     pages = {INDEX: actors_index(site_kinds(entries), lang), **initial_pages(entries, lang, urls)}
     for e in entries.values():
         if e.has_page:
-            pages[e.path] = actor_page(e, lang, urls)
+            pages.update(actor_files(e, lambda named, e=e: part_entry(e, named), lang, urls))
     return pages
+
+
+def part_entry(e: ActorEntry, appearances: list[tuple[Briefing, Actor]]) -> ActorEntry:
+    """`e` over some of its briefings (`appearances`, a slice of `e.appearances`)."""
+    ids = {id(b) for b, _ in appearances}
+    return ActorEntry(e.slug, e.kind, e.name, e.roles, e.aliases, list(appearances),
+                      [bq for bq in e.quotes if id(bq[0]) in ids], [be for be in e.events if id(be[0]) in ids])
+
+
+def actor_files(e: ActorEntry, over, lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
+    """An actor's page and its parts; `over(named)`: the actor over a slice of its briefings."""
+    listed, older = split_named(e.appearances)
+    if not older:
+        return {e.path: actor_page(e, lang, urls)}
+    parts = [over(named) for named in older]
+    return {e.path: actor_page(e, lang, urls, listed=over(listed), parts=parts),
+            **{actor_part_path(e.slug, n): actor_part_page(p, n, e.name, lang, urls) for n, p in enumerate(parts, 1)}}

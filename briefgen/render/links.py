@@ -20,6 +20,11 @@ def actor_path(slug: str) -> str:
     return f"actors/{slug}.md"
 
 
+def actor_part_path(slug: str, number: int) -> str:
+    """Part `number` of the older briefings of a long actor page (render.actors.split_named)."""
+    return f"actors/{slug}/{number}.md"
+
+
 def tag_slug(tag: str) -> str:
     return slugify(tag, max_length=60)
 

@@ -22,14 +22,14 @@ from importlib import resources
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
-from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_places,
-                     actor_target, actors_index, briefing_order, contributions, list_layout, list_page, name_index,
-                     site_kind)
+from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_part_page,
+                     actor_places, actor_target, actors_index, briefing_order, contributions, list_layout, list_page,
+                     name_index, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
 from .labels import label
-from .links import SiteUrls, actor_path, briefing_path
+from .links import SiteUrls, actor_part_path, actor_path, briefing_path
 from .memo import SAME, PageMemo
 from .related import Group, key_actor_slugs, order, related_to, windows
 from .scope import Change, Scope, reach
@@ -176,16 +176,25 @@ class Site:
                    for path, spellings in tags.items()}}
 
     def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None) -> dict[str, object]:
-        """The lists by kind and initial, and the page of each actor named in PAGE_FROM briefings."""
+        """The lists by kind and initial, and the page (and older parts) of each actor named in
+        PAGE_FROM briefings."""
         entries: dict[str, ActorEntry] = {}
 
-        def entry(slug: str) -> ActorEntry:
+        def entry(slug: str, keys: list[str] | None = None) -> ActorEntry:
+            """The actor over all its briefings, or over `keys`."""
+            if keys is not None:
+                return actor_entry(slug, [(self.briefings[k], self.said[k][slug]) for k in keys])
             if slug not in entries:
-                entries[slug] = actor_entry(slug, [(self.briefings[k], self.said[k][slug]) for k in self.actors[slug]])
+                entries[slug] = entry(slug, self.actors[slug])
             return entries[slug]
 
         def listed(page) -> str:
             return list_page(page, {slug: entry(slug) for slug in page.slugs}, lang, urls)
+
+        def main_page(slug: str, keys: list[str], older: list[list[str]]) -> str:
+            if not older:
+                return actor_page(entry(slug), lang, urls)
+            return actor_page(entry(slug), lang, urls, listed=entry(slug, keys), parts=[entry(slug, p) for p in older])
 
         files: dict[str, object] = {}
         for page in list_layout(self.kinds):
@@ -193,13 +202,19 @@ class Site:
             inputs = ("list", lang, urls, page, [self.actors[slug] for slug in page.slugs])
             files[page.path] = memo.render(page.path, inputs, listed, page)
         for slug, keys in self.actors.items():
-            if len(keys) >= PAGE_FROM:
-                path = actor_path(slug)
-                if scope and slug not in scope.actors and memo.keep((path,)):
-                    files[path] = SAME
-                    continue
-                files[path] = memo.render(path, ("actor", lang, urls, slug, keys),
-                                          lambda s: actor_page(entry(s), lang, urls), slug)
+            if len(keys) < PAGE_FROM:
+                continue
+            shown, older = split_named(keys)
+            paths = (actor_path(slug), *(actor_part_path(slug, n) for n in range(1, len(older) + 1)))
+            if scope and slug not in scope.actors and memo.keep(paths):
+                files.update(dict.fromkeys(paths, SAME))
+                continue
+            files[paths[0]] = memo.render(paths[0], ("actor", lang, urls, slug, keys), main_page, slug, shown, older)
+            for n, part in enumerate(older, 1):
+                # a part shows its own briefings under the name the actor's page shows
+                files[paths[n]] = memo.render(paths[n], ("actor-part", lang, urls, slug, entry(slug).name, part),
+                                              lambda s, p, n: actor_part_page(entry(s, p), n, entry(s).name, lang, urls),
+                                              slug, part, n)
         return files
 
     def _timeline(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None) -> dict[str, object]:

@@ -1,0 +1,81 @@
+"""Long actor pages: the newest briefings on the actor's page, the older ones on parts counted
+from the oldest (render.actors.split_named), so a new article changes no part."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.model import Actor, Briefing, Quote
+from briefgen.render import Site, render_site
+from briefgen.render import actors as actors_module
+from briefgen.render.actors import split_named
+from briefgen.render.memo import SAME, PageMemo
+
+MAYOR = Actor("Jana Brandt", "person", roles=("Bürgermeisterin",), mentions=2, sentences=(0,))
+COUNCIL = Actor("Stadtrat Lindenau", "organization", sentences=(1,))
+PAGE = f"actors/{MAYOR.slug}.md"
+
+
+def part(n: int) -> str:
+    return f"actors/{MAYOR.slug}/{n}.md"
+
+
+def briefing(i: int) -> Briefing:
+    day = dt.date(2025, 3, 1) + dt.timedelta(days=i)
+    return Briefing(slug=f"{day.isoformat()}-m{i}", title=f"Meldung {i}", date=day, language="de",
+                    summary="Kurz.", body="Ein Satz. Noch einer.", actors=(MAYOR, COUNCIL),
+                    quotes=(Quote(speaker=MAYOR.name, kind="direct", text=f"Aussage {i}", sentence="",
+                                  sentence_index=0),))
+
+
+@pytest.mark.parametrize("size", [1, 2, 5])
+def test_split_named_keeps_every_briefing_once_and_parts_stable(size, monkeypatch):
+    monkeypatch.setattr(actors_module, "PART_SIZE", size)
+    previous: list[list[int]] = []
+    for n in range(0, 40):
+        named = list(range(n))[::-1]  # newest first: n - 1 is the newest
+        shown, older = split_named(named)
+        assert shown + [k for p in reversed(older) for k in p] == named
+        assert all(len(p) == size for p in older)
+        assert len(shown) < 2 * size or n < size * 2 and not older
+        if older:
+            assert len(shown) >= size
+        assert older[:len(previous)] == previous  # a newest briefing leaves every part as it was
+        previous = older
+
+
+def test_long_actor_page_lists_the_newest_and_links_its_parts(monkeypatch):
+    monkeypatch.setattr(actors_module, "PART_SIZE", 2)
+    files = render_site([briefing(i) for i in range(7)], lang="de")  # 7: page 3 newest, parts of 2
+    assert PAGE in files and part(1) in files and part(2) in files and part(3) not in files
+    page, first, second = files[PAGE], files[part(1)], files[part(2)]
+    assert "Meldung 6" in page and "Meldung 4" in page and "Meldung 3" not in page
+    assert "## Genannt in (7)" in page and "„Aussage 6“" in page and "„Aussage 3“" not in page
+    assert "Meldung 0" in first and "Meldung 1" in first and "Meldung 2" not in first
+    assert "„Aussage 1“" in first and "Meldung 3" in second
+    # the page links its parts newest first, each named by its dates; a part links back
+    links = [line for line in page.splitlines() if line.startswith("**Ältere Briefings:**")]
+    assert links == [f"**Ältere Briefings:** [3. März 2025 – 4. März 2025]({MAYOR.slug}/2.md) · "
+                     f"[1. März 2025 – 2. März 2025]({MAYOR.slug}/1.md)"]
+    assert f"[← Jana Brandt](../{MAYOR.slug}.md)" in first
+    assert 'title: "Jana Brandt: Briefings 1. März 2025 – 2. März 2025"' in first
+    assert 'search: {"exclude": true}' in first  # the actor's page is what search finds
+    # raw HTML links from a part reach the briefing pages (one folder deeper than the page)
+    assert '<a href="../../../briefings/2025-03-02-m1/">Meldung 1</a>' in first
+
+
+def test_a_newest_briefing_renders_the_actor_page_and_no_part(monkeypatch):
+    monkeypatch.setattr(actors_module, "PART_SIZE", 2)
+    memo = PageMemo()
+    site = Site()
+    for i in range(7):
+        site.add(briefing(i), f"k{i}")
+    site.files(lang="de", memo=memo)
+    again = Site()
+    for i in range(8):
+        again.add(briefing(i), f"k{i}")
+    memo = PageMemo(memo.current, memo.values)
+    files = again.files(lang="de", memo=memo)
+    assert files[part(1)] is SAME and files[part(2)] is SAME
+    assert files[PAGE] is not SAME and "Meldung 7" in files[PAGE]
