@@ -131,8 +131,9 @@ class Draft:
 
     def finish(self, files: dict[str, bytes], known: dict[str, str] | None = None) -> Changes:
         """Make `target` hold exactly `files`; returns what changed. `known` and `SAME` as in `compare`."""
-        for rel in files:
-            check_relative(rel)
+        for rel, data in files.items():
+            if data is not SAME:  # a kept file is one of the tree's own (compare checks that)
+                check_relative(rel)
         changes = compare(files, self.target, self.old, known)
         if not changes.stale and self.target.is_dir():
             return changes  # the draft stays behind for the next one to clear

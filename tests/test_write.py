@@ -41,3 +41,18 @@ def test_a_draft_replaces_changed_files_without_writing_through_its_links(tmp_pa
 def test_a_draft_of_a_missing_folder_makes_it(tmp_path):
     changes = Draft(tmp_path / "docs", tmp_path / "tmp").finish({"index.md": b"home"})
     assert changes.added == ["index.md"] and tree(tmp_path / "docs") == {"index.md": b"home"}
+
+
+def test_a_draft_refuses_unsafe_paths_and_kept_files_it_does_not_hold(tmp_path):
+    import pytest
+
+    from briefgen.write import UnsafePath
+
+    docs, staging = tmp_path / "docs", tmp_path / "tmp"
+    docs.mkdir()
+    (docs / "page.md").write_bytes(b"page")
+    with pytest.raises(UnsafePath):
+        Draft(docs, staging).finish({"../outside.md": b"x", "page.md": SAME})
+    with pytest.raises(ValueError, match="missing"):  # "keep" is only for files the tree holds
+        Draft(docs, staging).finish({"../outside.md": SAME, "page.md": SAME})
+    assert tree(docs) == {"page.md": b"page"} and not (tmp_path / "outside.md").exists()
