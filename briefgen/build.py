@@ -131,8 +131,9 @@ def write_docs(settings: Settings, staging: Path, result: BuildResult, lap: Call
     -> the newest article's date (source_date_epoch) for the site build."""
     # a worker starts importing spaCy now, in case an article needs it (stopped at once if none does)
     with worker or (Worker() if jobs != 1 else contextlib.nullcontext()) as worker:
+        store = build_state.StateStore(settings.cache_dir)
         with gcpause.paused():
-            known = build_state.load(settings.cache_dir, settings.fingerprint())
+            known = store.load(settings.fingerprint())
         state = BuildState(version=known.version)
         articles = read_articles(settings.articles_dir, known, state)
         result.articles = len(articles)
@@ -159,7 +160,7 @@ def write_docs(settings: Settings, staging: Path, result: BuildResult, lap: Call
             result.changes = draft.finish(files, known=unchanged)
             state.pages, state.values, state.briefings = memo.current, memo.values, filing.slim
             state.written = written_files(files, settings.docs_dir, known, unchanged, result.changes)
-            build_state.save(state, settings.cache_dir)
+            store.save(state)
             lap("write")
     return source_date_epoch(pages.briefings.values())
 

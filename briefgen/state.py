@@ -1,6 +1,6 @@
 """What the previous build knew, so that the next one redoes only what changed.
 
-One pickle in the cache folder (git-ignored; delete it and the next build reads, renders and
+Kept in the cache folder (git-ignored; delete it and the next build reads, renders and
 compares everything again, with the same result):
 
 - `articles`: per article file, its stat signature, the parsed Article and its briefing key: a
@@ -18,9 +18,15 @@ could keep its signature, so a file modified less than `RACY` seconds before tha
 is not trusted on its signature alone (git's "racy clean" rule): an article is read again, a
 docs/ file (most often one that build wrote) is compared with its recorded digest. The state
 is only used by the code that wrote it: any change to briefgen or to the settings starts afresh.
+
+On disk (`StateStore`) the state is a base pickle and a log of what each later build changed
+(entries added, replaced or dropped): a build that adds one article appends the few hundred
+entries it changed instead of writing the whole state again, which grows with the archive. When
+the log has grown to a quarter of the base, the next build writes a new base.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -99,24 +105,106 @@ def _file_digest(path: str) -> str | None:
         return None
 
 
+PARTS = ("articles", "briefings", "pages", "values", "written")  # the dicts a change is logged for
+LOG = "state.log"
+REWRITE = 0.25  # a new base once the log is this large against it
+_GONE = object()
+
+
+class StateStore:
+    """The state of one cache folder: `load` it, then `save` the next one by difference."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.loaded: BuildState | None = None  # as loaded: what the log's next entry is relative to
+        self.base = ""  # the token of the base the log belongs to ("" if none can be extended)
+        self.base_bytes = self.log_bytes = 0
+
+    def load(self, settings_fingerprint: str) -> BuildState:
+        """The saved state, or an empty one when there is none, it is unreadable or from other code."""
+        version = package_fingerprint() + settings_fingerprint
+        try:
+            with open(self.folder / FILE, "rb") as f:
+                token, state = pickle.load(f)
+                self.base_bytes = f.tell()
+        except Exception:  # missing, truncated, from an older briefgen: start afresh
+            return BuildState(version=version)
+        if not isinstance(state, BuildState) or state.version != version:
+            return BuildState(version=version)
+        self._replay(state, token)
+        self.loaded, self.base = state, token
+        return state
+
+    def _replay(self, state: BuildState, token: str) -> None:
+        """Apply the log's entries for base `token`; a damaged entry ends the log (and the next
+        save writes a new base)."""
+        try:
+            f = open(self.folder / LOG, "rb")
+        except OSError:
+            return
+        with f:
+            while True:
+                try:
+                    base, started_ns, changes = pickle.load(f)
+                except EOFError:
+                    # a log with other names (a hard-linked copy of the project) is never appended to
+                    self.log_bytes = f.tell() if os.fstat(f.fileno()).st_nlink == 1 else -1
+                    return
+                except Exception:
+                    self.log_bytes = -1  # never append after damage
+                    return
+                if base != token:
+                    continue  # left by a base that was replaced before the log was cleared
+                for name, (changed, dropped) in changes.items():
+                    part = getattr(state, name)
+                    part.update(changed)
+                    for key in dropped:
+                        part.pop(key, None)
+                state.started_ns = started_ns
+
+    def save(self, state: BuildState) -> None:
+        """Append what differs from the loaded state to the log, or write a new base. Either is
+        atomic for the state as a whole: a build killed meanwhile leaves the previous state."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        extend = (self.loaded is not None and self.base and self.log_bytes >= 0
+                  and self.log_bytes < REWRITE * self.base_bytes and state.version == self.loaded.version)
+        if extend:
+            entry = pickle.dumps((self.base, state.started_ns, difference(self.loaded, state)),
+                                 protocol=pickle.HIGHEST_PROTOCOL)
+            with open(self.folder / LOG, "ab") as f:
+                f.write(entry)
+            self.log_bytes += len(entry)
+        else:
+            self.base = os.urandom(8).hex()
+            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump((self.base, state), f, protocol=pickle.HIGHEST_PROTOCOL)
+                self.base_bytes = f.tell()
+            os.replace(tmp, self.folder / FILE)  # the old log's entries name the old base: ignored
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.folder / LOG)
+            self.log_bytes = 0
+        self.loaded = state
+
+
+def difference(old: BuildState, new: BuildState) -> dict[str, tuple[dict, list]]:
+    """Per part: the entries of `new` that `old` lacks or holds otherwise, and the keys it dropped.
+    Most entries are the very objects `old` holds (or equal tuples of them): cheap to compare."""
+    out = {}
+    for name in PARTS:
+        before, after = getattr(old, name), getattr(new, name)
+        changed = {k: v for k, v in after.items() if (was := before.get(k, _GONE)) is not v and was != v}
+        dropped = [k for k in before if k not in after]
+        if changed or dropped:
+            out[name] = (changed, dropped)
+    return out
+
+
 def load(folder: Path, settings_fingerprint: str) -> BuildState:
-    """The saved state, or an empty one when there is none, it is unreadable or from other code."""
-    version = package_fingerprint() + settings_fingerprint
-    try:
-        with open(Path(folder) / FILE, "rb") as f:
-            state = pickle.load(f)
-    except Exception:  # missing, truncated, from an older briefgen: start afresh
-        return BuildState(version=version)
-    if not isinstance(state, BuildState) or state.version != version:
-        return BuildState(version=version)
-    return state
+    """The state saved in `folder` (see StateStore.load)."""
+    return StateStore(folder).load(settings_fingerprint)
 
 
 def save(state: BuildState, folder: Path) -> None:
-    """Written atomically: a build killed while saving leaves the previous state."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, folder / FILE)
+    """Write `state` as a new base in `folder` (see StateStore.save)."""
+    StateStore(folder).save(state)
