@@ -31,6 +31,7 @@ class Changes:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    digests: dict[str, str] = field(default_factory=dict)  # of the files compared by digest
 
     @property
     def stale(self) -> list[str]:
@@ -72,7 +73,7 @@ def compare(files: dict[str, bytes], target: Path, old: dict[str, str] | None = 
             if data is SAME:
                 raise ValueError(f"{rel}: kept from the previous build but missing from {target}")
             changes.added.append(rel)
-        elif data is SAME or same_content(rel, data, old[rel], known):
+        elif data is SAME or same_content(rel, data, old[rel], known, changes.digests):
             changes.unchanged += 1
         else:
             changes.changed.append(rel)
@@ -80,10 +81,12 @@ def compare(files: dict[str, bytes], target: Path, old: dict[str, str] | None = 
     return changes
 
 
-def same_content(rel: str, data: bytes, path: str, known: dict[str, str]) -> bool:
-    """Does the file at `path` hold `data`? By the recorded digest when `known` has it."""
+def same_content(rel: str, data: bytes, path: str, known: dict[str, str], digests: dict[str, str]) -> bool:
+    """Does the file at `path` hold `data`? By the recorded digest when `known` has it (and
+    the digest of `data` goes into `digests`)."""
     if rel in known:
-        return known[rel] == digest(data)
+        digests[rel] = digest(data)
+        return known[rel] == digests[rel]
     with open(path, "rb") as f:
         return f.read() == data
 

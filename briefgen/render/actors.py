@@ -285,19 +285,24 @@ def initial_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = Si
     return {page.path: list_page(page, entries, lang, urls) for page in list_layout(site_kinds(entries))}
 
 
-def list_page(page: ListPage, entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> str:
-    """One list page; `entries` holds (at least) the actors it lists."""
+def list_page(page: ListPage, entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls(),
+              items: dict[str, tuple[tuple, str]] | None = None) -> str:
+    """One list page; `entries` holds (at least) the actors it lists, or `items` their
+    `list_item`s (made from `entries` where missing)."""
     kinds, letter = kind_plural(lang, page.kind), initial_label(page.initial, lang)
     if page.parts:
         out = _list_head(page.path, kinds, letter, INDEX, lang)
         out.append(" · ".join(f"[{prefix.capitalize()}]({relative(page.path, list_path(page.kind, prefix))}) ({n})"
                               for prefix, n in page.parts))
         return "\n".join(out).rstrip() + "\n"
-    items = [entries[slug] for slug in page.slugs]
+    items = items or {}
+    lines = [items[slug] if slug in items else list_item(page.path, entries[slug], lang, urls) for slug in page.slugs]
     if page.prefix is None:
-        return _list_page(page.path, items, kinds, letter, INDEX, lang, urls)
-    return _list_page(page.path, items, kinds, page.prefix.capitalize(), initial_path(page.kind, page.initial),
-                      lang, urls)
+        out = _list_head(page.path, kinds, letter, INDEX, lang)
+    else:
+        out = _list_head(page.path, kinds, page.prefix.capitalize(), initial_path(page.kind, page.initial), lang)
+    out += ['<ul class="bg-actors">', *(line for _, line in sorted(lines)), "</ul>", ""]
+    return "\n".join(out).rstrip() + "\n"
 
 
 def _list_head(path: str, kinds: str, letter: str, up: str, lang: str) -> list[str]:
@@ -306,25 +311,20 @@ def _list_head(path: str, kinds: str, letter: str, up: str, lang: str) -> list[s
     return out + [f"# {title}", "", f"[← {label(lang, 'actors') if up == INDEX else kinds}]({relative(path, up)})", ""]
 
 
-def _list_page(path: str, items: list[ActorEntry], kinds: str, letter: str, up: str, lang: str,
-               urls: SiteUrls) -> str:
-    out = _list_head(path, kinds, letter, up, lang)
-    lines = ['<ul class="bg-actors">']
-    for e in sorted(items, key=sort_key):
-        roles = f" — {inline(', '.join(e.roles[:3]))}" if e.roles else ""
-        if e.has_page:
-            lines.append(f'<li id="{e.slug}">{html_link(e.name, urls.href(path, e.path))}{roles} · '
-                         f"{len(e.appearances)} {label(lang, 'briefing_count')}</li>")
-            continue
-        aliases = f" ({label(lang, 'aliases')}: {inline(', '.join(e.aliases))})" if e.aliases else ""
-        b, a = e.appearances[0]
-        page = briefing_path(b.slug)
-        where = f' <a href="{urls.href(path, page, f"s-{a.sentences[0]}")}">↗</a>' if a.sentences else ""
-        lines.append(f'<li id="{e.slug}"><strong>{inline(e.name)}</strong>{aliases}{roles} · '
-                     f"{html_link(b.title, urls.href(path, page))} · {time_html(b.date, lang)} · "
-                     f"{mentions(lang, a.mentions)}{where}</li>")
-    out += lines + ["</ul>", ""]
-    return "\n".join(out).rstrip() + "\n"
+def list_item(path: str, e: ActorEntry, lang: str, urls: SiteUrls) -> tuple[tuple, str]:
+    """(sort key, HTML line) of an actor on list page `path`: with a page of its own, its name,
+    roles and count; else also its briefing and sentence."""
+    roles = f" — {inline(', '.join(e.roles[:3]))}" if e.roles else ""
+    if e.has_page:
+        return sort_key(e), (f'<li id="{e.slug}">{html_link(e.name, urls.href(path, e.path))}{roles} · '
+                             f"{len(e.appearances)} {label(lang, 'briefing_count')}</li>")
+    aliases = f" ({label(lang, 'aliases')}: {inline(', '.join(e.aliases))})" if e.aliases else ""
+    b, a = e.appearances[0]
+    page = briefing_path(b.slug)
+    where = f' <a href="{urls.href(path, page, f"s-{a.sentences[0]}")}">↗</a>' if a.sentences else ""
+    return sort_key(e), (f'<li id="{e.slug}"><strong>{inline(e.name)}</strong>{aliases}{roles} · '
+                         f"{html_link(b.title, urls.href(path, page))} · {time_html(b.date, lang)} · "
+                         f"{mentions(lang, a.mentions)}{where}</li>")
 
 
 def split_named(named: list) -> tuple[list, list[list]]:

@@ -23,7 +23,7 @@ from importlib import resources
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
 from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_part_page,
-                     actor_places, actor_target, actors_index, briefing_order, contributions, list_layout, list_page,
+                     actor_places, actor_target, actors_index, briefing_order, contributions, list_item, list_layout, list_page,
                      name_index, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
@@ -189,7 +189,12 @@ class Site:
             return entries[slug]
 
         def listed(page) -> str:
-            return list_page(page, {slug: entry(slug) for slug in page.slugs}, lang, urls)
+            # an actor with a page is listed with its name, roles and count: kept while its
+            # briefings are, so a list is not remade from every briefing of its frequent actors
+            items = {slug: memo.value(f"item:{slug}", ("item", lang, urls, page.path, self.actors[slug]),
+                                      lambda s=slug: list_item(page.path, entry(s), lang, urls))
+                     for slug in page.slugs if len(self.actors[slug]) >= PAGE_FROM}
+            return list_page(page, {slug: entry(slug) for slug in page.slugs if slug not in items}, lang, urls, items)
 
         def main_page(slug: str, keys: list[str], older: list[list[str]]) -> str:
             if not older:
@@ -201,6 +206,8 @@ class Site:
             # an entry is made from the briefings naming the actor, and from nothing else
             inputs = ("list", lang, urls, page, [self.actors[slug] for slug in page.slugs])
             files[page.path] = memo.render(page.path, inputs, listed, page)
+            if files[page.path] is SAME:  # and its items stay known for when it changes
+                memo.keep(values=tuple(f"item:{slug}" for slug in page.slugs if len(self.actors[slug]) >= PAGE_FROM))
         for slug, keys in self.actors.items():
             if len(keys) < PAGE_FROM:
                 continue
