@@ -117,7 +117,9 @@ def build(settings: Settings, *, site: bool = True, check: bool = False, strict:
     if not check:
         recover(settings.docs_dir, staging)
         recover(settings.site_dir, staging)
-    build_date = write_docs(settings, staging, result, lap, check=check, progress=progress, jobs=jobs, worker=worker)
+    with gcpause.frozen_while():  # the state and the filed briefings are kept out of collections meanwhile
+        build_date = write_docs(settings, staging, result, lap, check=check, progress=progress, jobs=jobs,
+                                worker=worker)
     if site and not check:  # what write_docs held is freed by now: MkDocs needs the memory
         build_site(settings, staging, strict=strict, build_date=build_date)
         lap("mkdocs")
@@ -132,7 +134,7 @@ def write_docs(settings: Settings, staging: Path, result: BuildResult, lap: Call
     # a worker starts importing spaCy now, in case an article needs it (stopped at once if none does)
     with worker or (Worker() if jobs != 1 else contextlib.nullcontext()) as worker:
         store = build_state.StateStore(settings.cache_dir)
-        with gcpause.paused():
+        with gcpause.paused(freeze=True):
             known = store.load(settings.fingerprint())
         state = BuildState(version=known.version)
         articles = read_articles(settings.articles_dir, known, state)
@@ -149,7 +151,7 @@ def write_docs(settings: Settings, staging: Path, result: BuildResult, lap: Call
         filing.file_fresh(progress)
         lap("extract")
     memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged}, known.values)
-    with gcpause.paused():  # the NLP is done (`filing.briefing` seldom runs it): no cycles from here on
+    with gcpause.paused(freeze=True):  # the NLP is done (`filing.briefing` seldom runs it): no cycles from here on
         files = generated_files(pages, settings, memo, filing.briefing, filing.change())
         result.extracted = filing.extracted
         result.rendered = len(files) - memo.reused
@@ -188,7 +190,7 @@ def written_files(files: dict[str, bytes], docs: Path, known: BuildState, unchan
         if rel not in fresh and rel in unchanged:
             out[rel] = known.written[rel]
         elif data is not SAME and (sig := signature(docs / rel)) is not None:
-            out[rel] = (sig, build_state.digest(data))
+            out[rel] = (sig, changes.digests.get(rel) or build_state.digest(data))
     return out
 
 

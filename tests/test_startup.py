@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 
+from briefgen import gcpause
 from briefgen.pipeline import derived, hanta
 
 
@@ -28,6 +29,23 @@ def test_gc_paused_restores_the_collector():
     except KeyError:
         pass
     assert gc.isenabled()
+
+
+def test_frozen_objects_are_the_collectors_again_after_the_build():
+    assert gc.get_freeze_count() == 0
+    with gcpause.frozen_while():
+        with gcpause.paused(freeze=True):
+            made = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() >= len(made) and gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a process that froze objects itself keeps them frozen
+    try:
+        with gcpause.frozen_while():
+            with gcpause.paused(freeze=True):
+                pass
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_derived_cache_builds_once_and_follows_its_sources(tmp_path, monkeypatch):
