@@ -180,12 +180,14 @@ class Site:
         PAGE_FROM briefings."""
         entries: dict[str, ActorEntry] = {}
 
-        def entry(slug: str, keys: list[str] | None = None) -> ActorEntry:
-            """The actor over all its briefings, or over `keys`."""
-            if keys is not None:
-                return actor_entry(slug, [(self.briefings[k], self.said[k][slug]) for k in keys])
+        def over(slug: str, keys: list[str]) -> ActorEntry:
+            """The actor over the briefings `keys`."""
+            return actor_entry(slug, [(self.briefings[k], self.said[k][slug]) for k in keys])
+
+        def entry(slug: str) -> ActorEntry:
+            """The actor over all its briefings (made once; not recursive: no cycle keeps the site)."""
             if slug not in entries:
-                entries[slug] = entry(slug, self.actors[slug])
+                entries[slug] = over(slug, self.actors[slug])
             return entries[slug]
 
         def listed(page) -> str:
@@ -199,7 +201,7 @@ class Site:
         def main_page(slug: str, keys: list[str], older: list[list[str]]) -> str:
             if not older:
                 return actor_page(entry(slug), lang, urls)
-            return actor_page(entry(slug), lang, urls, listed=entry(slug, keys), parts=[entry(slug, p) for p in older])
+            return actor_page(entry(slug), lang, urls, listed=over(slug, keys), parts=[over(slug, p) for p in older])
 
         files: dict[str, object] = {}
         for page in list_layout(self.kinds):
@@ -220,7 +222,7 @@ class Site:
             for n, part in enumerate(older, 1):
                 # a part shows its own briefings under the name the actor's page shows
                 files[paths[n]] = memo.render(paths[n], ("actor-part", lang, urls, slug, entry(slug).name, part),
-                                              lambda s, p, n: actor_part_page(entry(s, p), n, entry(s).name, lang, urls),
+                                              lambda s, p, n: actor_part_page(over(s, p), n, entry(s).name, lang, urls),
                                               slug, part, n)
         return files
 
