@@ -23,8 +23,8 @@ from importlib import resources
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
 from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_part_page,
-                     actor_places, actor_target, actors_index, briefing_order, contributions, list_item, list_layout, list_page,
-                     name_index, site_kind, split_named)
+                     actor_places, actor_target, actors_index, briefing_order, contributions, list_item, list_layout,
+                     list_page, name_index, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
