@@ -22,15 +22,15 @@ from .render.scope import Change
 class Filing:
     def __init__(self, site: Site, articles: list[Article], keys: list[str], settings: Settings,
                  known: dict[str, bytes], *, jobs: int | None = None, worker: Worker | None = None) -> None:
-        """`keys`: the articles' cache keys; `known`: key -> pickled slim briefing, as the
-        previous build kept them. `jobs`: worker processes (None: one per free core, as many as
+        """`keys`: the articles' cache keys; `known`: key -> pickled (slim briefing, what the
+        site derived from it: render.Site.derived), as the previous build kept them. `jobs`: worker processes (None: one per free core, as many as
         there is work for; 1: extract in this process, in `file_fresh`); `worker`: one started
         earlier (parallel.extract_many)."""
         self.site, self.articles, self.keys = site, articles, keys
         self.cache = BriefingCache(settings.cache_dir, settings.fingerprint())
         self.models = settings.model_map()
         self.known = known
-        self.slim: dict[str, bytes] = {}  # key -> pickled slim briefing, for the next build's state
+        self.slim: dict[str, bytes] = {}  # key -> pickled slim briefing and derived, for the next build's state
         self.full: dict[str, Briefing] = {}  # the full briefings at hand
         self.missing = [i for i, key in enumerate(keys) if key not in known and not self.cache.has(key)]
         self.extracted = 0  # articles run through the NLP
@@ -38,14 +38,15 @@ class Filing:
         self._fresh = extract_many([articles[i] for i in self.missing], jobs=jobs, models=self.models, worker=worker)
 
     def _add(self, key: str, briefing: Briefing | None, blob: bytes | None = None) -> None:
-        if briefing is None:  # from the state
+        if briefing is None:  # from the state: the slim briefing with what the site derived from it
             self.slim[key] = blob
-            self.site.add(pickle.loads(blob), key)
+            thin, derived = pickle.loads(blob)
+            self.site.add(thin, key, derived)
             return
         self.full[key] = briefing
         thin = slim(briefing)  # shares its parts with the full briefing
-        self.slim[key] = pickle.dumps(thin, protocol=pickle.HIGHEST_PROTOCOL)
         self.site.add(thin, key)
+        self.slim[key] = pickle.dumps((thin, self.site.derived(key)), protocol=pickle.HIGHEST_PROTOCOL)
 
     def file_cached(self) -> None:
         """File the briefings that need no NLP (while the workers extract the others)."""
@@ -80,7 +81,7 @@ class Filing:
         """The briefings added and removed since the build whose state `known` is."""
         current = set(self.keys)
         return Change(added=current - set(self.known),
-                      removed={k: pickle.loads(blob) for k, blob in self.known.items() if k not in current})
+                      removed={k: pickle.loads(blob)[0] for k, blob in self.known.items() if k not in current})
 
     def briefing(self, key: str) -> Briefing:
         """The full briefing of `key`: at hand, or from the cache, or extracted again (the cache

@@ -83,8 +83,10 @@ class Site:
         self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
         self.said: dict[str, dict[str, Contribution]] = {}  # key -> what it says about each actor
 
-    def add(self, b: Briefing, key: str) -> None:
-        """File briefing `b` under `key` (its cache key, or any key unique to it)."""
+    def add(self, b: Briefing, key: str, derived: tuple | None = None) -> None:
+        """File briefing `b` under `key` (its cache key, or any key unique to it). `derived`:
+        what `derived(key)` gave for the same briefing before (the build keeps it in its state),
+        so that it is not worked out again."""
         if key in self.briefings:
             raise ValueError(f"briefing key {key!r} added twice")
         self.briefings[key] = b
@@ -93,14 +95,20 @@ class Site:
             if not named or named[-1] != key:
                 named.append(key)
             self.kinds[a.slug] = site_kind(a.kind)
-        where = order(b)
-        for slug in key_actor_slugs(b):
+        if derived is None:
+            index = name_index(b)
+            derived = (order(b), key_actor_slugs(b), timeline_rows(b, index), contributions(b, index))
+        where, slugs, self.rows[key], self.said[key] = derived
+        for slug in slugs:
             self.key_actors[slug].append((where, key))
-        index = name_index(b)
-        self.rows[key] = timeline_rows(b, index)
-        self.said[key] = contributions(b, index)
         for page in self.rows[key]:
             self.timeline[page].append(key)
+
+    def derived(self, key: str) -> tuple:
+        """What `add` worked out from the briefing filed under `key`: its place in time, key
+        actors, timeline rows and contributions."""
+        b = self.briefings[key]
+        return order(b), key_actor_slugs(b), self.rows[key], self.said[key]
 
     def files(self, *, lang: str, urls: SiteUrls = SiteUrls(), site_name: str = "briefgen",
               memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None,
