@@ -79,3 +79,14 @@ def test_a_newest_briefing_renders_the_actor_page_and_no_part(monkeypatch):
     files = again.files(lang="de", memo=memo)
     assert files[part(1)] is SAME and files[part(2)] is SAME
     assert files[PAGE] is not SAME and "Meldung 7" in files[PAGE]
+
+
+def test_the_batch_actor_pages_are_the_sites(monkeypatch):
+    from briefgen.render.actors import actor_pages, collect_actors
+
+    monkeypatch.setattr(actors_module, "PART_SIZE", 2)
+    briefings = [briefing(i) for i in range(7)]
+    site = render_site(briefings, lang="de")
+    pages = actor_pages(collect_actors(briefings), "de")
+    assert part(2) in pages
+    assert pages == {path: text for path, text in site.items() if path.startswith("actors/")}

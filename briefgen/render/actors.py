@@ -417,25 +417,21 @@ def _quotes_and_events(path: str, e: ActorEntry, lang: str, urls: SiteUrls) -> l
 
 
 def actor_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
+    """The actor index, the lists and every actor's page with its parts, from `collect_actors`."""
     pages = {INDEX: actors_index(site_kinds(entries), lang), **initial_pages(entries, lang, urls)}
     for e in entries.values():
-        if e.has_page:
-            pages.update(actor_files(e, lambda named, e=e: part_entry(e, named), lang, urls))
+        if not e.has_page:
+            continue
+        listed, older = split_named(e.appearances)
+        if not older:
+            pages[e.path] = actor_page(e, lang, urls)
+            continue
+
+        def over(named: list[tuple[Briefing, Actor]], slug: str = e.slug) -> ActorEntry:
+            return actor_entry(slug, [(b, contributions(b)[slug]) for b, _ in named])
+
+        parts = [over(named) for named in older]
+        pages[e.path] = actor_page(e, lang, urls, listed=over(listed), parts=parts)
+        pages.update({actor_part_path(e.slug, n): actor_part_page(p, n, e.name, lang, urls)
+                      for n, p in enumerate(parts, 1)})
     return pages
-
-
-def part_entry(e: ActorEntry, appearances: list[tuple[Briefing, Actor]]) -> ActorEntry:
-    """`e` over some of its briefings (`appearances`, a slice of `e.appearances`)."""
-    ids = {id(b) for b, _ in appearances}
-    return ActorEntry(e.slug, e.kind, e.name, e.roles, e.aliases, list(appearances),
-                      [bq for bq in e.quotes if id(bq[0]) in ids], [be for be in e.events if id(be[0]) in ids])
-
-
-def actor_files(e: ActorEntry, over, lang: str, urls: SiteUrls = SiteUrls()) -> dict[str, str]:
-    """An actor's page and its parts; `over(named)`: the actor over a slice of its briefings."""
-    listed, older = split_named(e.appearances)
-    if not older:
-        return {e.path: actor_page(e, lang, urls)}
-    parts = [over(named) for named in older]
-    return {e.path: actor_page(e, lang, urls, listed=over(listed), parts=parts),
-            **{actor_part_path(e.slug, n): actor_part_page(p, n, e.name, lang, urls) for n, p in enumerate(parts, 1)}}
