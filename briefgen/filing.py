@@ -22,15 +22,15 @@ from .render.scope import Change
 class Filing:
     def __init__(self, site: Site, articles: list[Article], keys: list[str], settings: Settings,
                  known: dict[str, bytes], *, jobs: int | None = None, worker: Worker | None = None) -> None:
-        """`keys`: the articles' cache keys; `known`: key -> pickled (slim briefing, what the
-        site derived from it: render.Site.derived), as the previous build kept them. `jobs`: worker processes (None: one per free core, as many as
-        there is work for; 1: extract in this process, in `file_fresh`); `worker`: one started
-        earlier (parallel.extract_many)."""
+        """`keys`: the articles' cache keys; `known`: key -> pickled (slim briefing, what
+        `Site.add` derived from it), as the previous build kept them. `jobs`: worker processes
+        (None: one per free core, as many as there is work for; 1: extract in this process, in
+        `file_fresh`); `worker`: one started earlier (parallel.extract_many)."""
         self.site, self.articles, self.keys = site, articles, keys
         self.cache = BriefingCache(settings.cache_dir, settings.fingerprint())
         self.models = settings.model_map()
         self.known = known
-        self.slim: dict[str, bytes] = {}  # key -> pickled slim briefing and derived, for the next build's state
+        self.slim: dict[str, bytes] = {}  # key -> pickled (slim briefing, derived), for the next build's state
         self.full: dict[str, Briefing] = {}  # the full briefings at hand
         self.missing = [i for i, key in enumerate(keys) if key not in known and not self.cache.has(key)]
         self.extracted = 0  # articles run through the NLP
@@ -45,8 +45,8 @@ class Filing:
             return
         self.full[key] = briefing
         thin = slim(briefing)  # shares its parts with the full briefing
-        self.site.add(thin, key)
-        self.slim[key] = pickle.dumps((thin, self.site.derived(key)), protocol=pickle.HIGHEST_PROTOCOL)
+        derived = self.site.add(thin, key)
+        self.slim[key] = pickle.dumps((thin, derived), protocol=pickle.HIGHEST_PROTOCOL)
 
     def file_cached(self) -> None:
         """File the briefings that need no NLP (while the workers extract the others)."""

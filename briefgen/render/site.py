@@ -83,10 +83,11 @@ class Site:
         self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
         self.said: dict[str, dict[str, Contribution]] = {}  # key -> what it says about each actor
 
-    def add(self, b: Briefing, key: str, derived: tuple | None = None) -> None:
-        """File briefing `b` under `key` (its cache key, or any key unique to it). `derived`:
-        what `derived(key)` gave for the same briefing before (the build keeps it in its state),
-        so that it is not worked out again."""
+    def add(self, b: Briefing, key: str, derived: tuple | None = None) -> tuple:
+        """File briefing `b` under `key` (its cache key, or any key unique to it); -> what was
+        derived from it (its place in time, key actors, timeline rows and contributions).
+        `derived`: what `add` returned for the same briefing before (the build keeps it in its
+        state), so that it is not worked out again."""
         if key in self.briefings:
             raise ValueError(f"briefing key {key!r} added twice")
         self.briefings[key] = b
@@ -103,12 +104,7 @@ class Site:
             self.key_actors[slug].append((where, key))
         for page in self.rows[key]:
             self.timeline[page].append(key)
-
-    def derived(self, key: str) -> tuple:
-        """What `add` worked out from the briefing filed under `key`: its place in time, key
-        actors, timeline rows and contributions."""
-        b = self.briefings[key]
-        return order(b), key_actor_slugs(b), self.rows[key], self.said[key]
+        return derived
 
     def files(self, *, lang: str, urls: SiteUrls = SiteUrls(), site_name: str = "briefgen",
               memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None,
