@@ -6,8 +6,9 @@ compares everything again, with the same result):
 - `articles`: per article file, its stat signature, the parsed Article and its briefing key: a
   file whose signature is unchanged is neither read nor parsed again;
 - `briefings`: per briefing key, the slim briefing (render.slim) with what the site derived
-  from it (what render.Site.add returns), pickled: the site is filed from these without reading the
-  cache or working them out again, and only the pages it renders need full briefings;
+  from it (what render.Site.add returns), pickled: the site is filed from these without
+  reading the cache or working them out again, and only the pages it renders need full
+  briefings;
 - `pages`: per generated file, the inputs it was rendered from, and `values`: the values the
   memo keeps with their inputs (render.memo.PageMemo);
 - `written`: per file of docs/, its signature and digest as the build left it, so docs/ is
