@@ -82,12 +82,12 @@ def paged_actors(briefings) -> ActorPlaces:
         for a in {a.slug: a for a in b.actors}.values():
             counts[a.slug] += 1
             kinds[a.slug] = site_kind(a.kind)
-    return actor_places(counts, kinds)
+    return actor_places(counts, list_layout(kinds))
 
 
-def actor_places(counts: dict[str, int], kinds: dict[str, str]) -> ActorPlaces:
-    """`counts`: actor slug -> number of briefings naming it; `kinds`: slug -> its site kind."""
-    lists = {slug: page.path for page in list_layout(kinds) if page.prefix is not None for slug in page.slugs}
+def actor_places(counts: dict[str, int], layout: list[ListPage]) -> ActorPlaces:
+    """`counts`: actor slug -> number of briefings naming it; `layout`: the list pages (list_layout)."""
+    lists = {slug: page.path for page in layout if page.prefix is not None for slug in page.slugs}
     return ActorPlaces(frozenset(slug for slug, n in counts.items() if n >= PAGE_FROM), lists)
 
 
@@ -296,7 +296,8 @@ def list_page(page: ListPage, entries: dict[str, ActorEntry], lang: str, urls: S
                               for prefix, n in page.parts))
         return "\n".join(out).rstrip() + "\n"
     items = items or {}
-    lines = [items[slug] if slug in items else list_item(page.path, entries[slug], lang, urls) for slug in page.slugs]
+    lines = [items[slug] if slug in items else list_item(page.path, entries[slug], lang, urls)
+             for slug in page.slugs]
     if page.prefix is None:
         out = _list_head(page.path, kinds, letter, INDEX, lang)
     else:

@@ -22,9 +22,9 @@ from importlib import resources
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
-from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, actor_entry, actor_page, actor_part_page,
-                     actor_places, actor_target, actors_index, briefing_order, contributions, list_item, list_layout,
-                     list_page, name_index, site_kind, split_named)
+from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, ListPage, actor_entry, actor_page,
+                     actor_part_page, actor_places, actor_target, actors_index, briefing_order, contributions,
+                     list_item, list_layout, list_page, name_index, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
@@ -121,7 +121,8 @@ class Site:
         for group in self.key_actors.values():
             group.sort()
         briefings = sorted(self.briefings.values(), key=lambda b: b.slug)
-        places = actor_places({slug: len(keys) for slug, keys in self.actors.items()}, self.kinds)
+        layout = list_layout(self.kinds)
+        places = actor_places({slug: len(keys) for slug, keys in self.actors.items()}, layout)
         # where actors were shown at the previous build, if it had the same settings
         before = memo.replace("places", ("places", lang, urls, site_name), places)
         scope = reach(self, change, places, before) if change is not None and before is not None else None
@@ -131,7 +132,7 @@ class Site:
             "briefings/index.md": briefings_index(briefings, lang),
             **self._month_pages(memo, lang),
             ACTORS_INDEX: actors_index(self.kinds, lang),
-            **self._actor_pages(memo, lang, urls, scope),
+            **self._actor_pages(memo, lang, urls, scope, layout),
             **self._timeline(memo, lang, urls, scope),
             **self._tag_pages(memo, briefings, lang),
             "briefings.json": self._index_json(memo, urls, places, targets,
@@ -179,9 +180,10 @@ class Site:
                                      sorted(spellings), lang)
                    for path, spellings in tags.items()}}
 
-    def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None) -> dict[str, object]:
-        """The lists by kind and initial, and the page (and older parts) of each actor named in
-        PAGE_FROM briefings."""
+    def _actor_pages(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None,
+                     layout: list[ListPage]) -> dict[str, object]:
+        """The lists by kind and initial (`layout`), and the page (and older parts) of each actor
+        named in PAGE_FROM briefings."""
         entries: dict[str, ActorEntry] = {}
 
         def over(slug: str, keys: list[str]) -> ActorEntry:
@@ -208,7 +210,7 @@ class Site:
             return actor_page(entry(slug), lang, urls, listed=over(slug, keys), parts=[over(slug, p) for p in older])
 
         files: dict[str, object] = {}
-        for page in list_layout(self.kinds):
+        for page in layout:
             # an entry is made from the briefings naming the actor, and from nothing else
             inputs = ("list", lang, urls, page, [self.actors[slug] for slug in page.slugs])
             files[page.path] = memo.render(page.path, inputs, listed, page)
