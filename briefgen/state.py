@@ -200,13 +200,3 @@ def difference(old: BuildState, new: BuildState) -> dict[str, tuple[dict, list]]
         if changed or dropped:
             out[name] = (changed, dropped)
     return out
-
-
-def load(folder: Path, settings_fingerprint: str) -> BuildState:
-    """The state saved in `folder` (see StateStore.load)."""
-    return StateStore(folder).load(settings_fingerprint)
-
-
-def save(state: BuildState, folder: Path) -> None:
-    """Write `state` as a new base in `folder` (see StateStore.save)."""
-    StateStore(folder).save(state)

@@ -115,8 +115,8 @@ def test_a_broken_or_foreign_state_means_a_full_build(project, tmp_path, no_racy
 def test_state_of_other_settings_is_not_used(project):
     settings = load_settings(project)
     build(settings, site=False)
-    assert state.load(settings.cache_dir, settings.fingerprint()).articles
-    assert not state.load(settings.cache_dir, settings.fingerprint() + "other").articles
+    assert state.StateStore(settings.cache_dir).load(settings.fingerprint()).articles
+    assert not state.StateStore(settings.cache_dir).load(settings.fingerprint() + "other").articles
 
 
 def test_a_file_changed_just_before_the_build_that_recorded_it_is_not_trusted(tmp_path):
