@@ -92,5 +92,4 @@ def _page_url(site_url: str | None, directory_urls: bool, md_path: str) -> str:
         url = stem[: -len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
     else:
         url = stem + ".html"
-    base = (site_url or "").rstrip("/")
-    return f"{base}/{url}" if base else url
+    return SiteUrls(site_url=site_url).file(url)
