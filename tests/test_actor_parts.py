@@ -90,3 +90,54 @@ def test_the_batch_actor_pages_are_the_sites(monkeypatch):
     pages = actor_pages(collect_actors(briefings), "de")
     assert part(2) in pages
     assert pages == {path: text for path, text in site.items() if path.startswith("actors/")}
+
+
+def test_an_entry_headed_by_its_older_runs_is_the_entry_over_all():
+    """The heading of an actor over its newest briefings plus the kept headings of older runs
+    is the heading over every briefing: the same name, roles, other names, kind and count."""
+    from briefgen.render.actors import actor_entry, contributions
+
+    def named(i: int, name: str, mentions: int, roles: tuple, aliases: tuple) -> tuple:
+        a = Actor(name, "person", roles=roles, aliases=aliases, mentions=mentions, sentences=(0,))
+        b = Briefing(slug=f"b{i}", title=f"B {i}", date=dt.date(2025, 1, 1) + dt.timedelta(days=i),
+                     language="de", summary="", body="", actors=(a,))
+        return b, contributions(b)[a.slug]
+
+    # newest first; the name mentioned most is only in the oldest run, an alias there is the
+    # newest run's name, and a role comes back in another spelling
+    runs = [[named(5, "J. Brandt", 1, ("Bürgermeisterin",), ("Jana Brandt",)), named(4, "J. Brandt", 1, (), ())],
+            [named(3, "Jana Brandt", 2, ("bürgermeisterin", "Ministerin"), ("J. Brandt",))],
+            [named(2, "Jana Brandt", 3, ("Landrätin",), ("Frau Brandt",)), named(1, "Brandt", 1, (), ())]]
+    whole = actor_entry(runs[0][0][0].actors[0].slug, [p for run in runs for p in run])
+    headed = actor_entry(whole.slug, runs[0], [actor_entry(whole.slug, run).heading for run in runs[1:]])
+    assert (headed.name, headed.roles, headed.aliases, headed.kind, headed.count) == (
+        whole.name, whole.roles, whole.aliases, whole.kind, whole.count) == (
+        "Jana Brandt", ["Bürgermeisterin", "Ministerin", "Landrätin"], ["J. Brandt", "Frau Brandt"], "person", 5)
+    assert headed.heading == whole.heading
+    assert [b.slug for b, _ in headed.appearances] == ["b5", "b4"]  # the page lists its own briefings
+
+
+def test_an_actor_page_is_made_without_its_older_briefings(monkeypatch):
+    """After one more briefing, the actor's page is made from the briefings it lists and the
+    kept headings of its parts: what older briefings say about the actor is not looked at."""
+    monkeypatch.setattr(actors_module, "PART_SIZE", 2)
+
+    class Recent(dict):
+        def __getitem__(self, key):
+            assert int(key[1:]) >= 8, f"looked at {key}, a briefing of a part"
+            return super().__getitem__(key)
+
+    def site(n: int) -> Site:
+        out = Site()
+        for i in range(n):
+            out.add(briefing(i), f"k{i}")
+        return out
+
+    memo = PageMemo()
+    site(10).files(lang="de", memo=memo)  # the page lists k9, k8; parts 1-4 hold two each
+    grown = site(11)  # the page lists k10, k9, k8; the parts stay
+    grown.said = Recent(grown.said)
+    again = grown.files(lang="de", memo=PageMemo(memo.current, memo.values))
+    expected = site(11).files(lang="de")
+    assert again[PAGE] == expected[PAGE] and "k10" not in str(again[part(4)])
+    assert [again[part(n)] for n in range(1, 5)] == [SAME] * 4

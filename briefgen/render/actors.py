@@ -7,9 +7,12 @@ each linked to its sentence.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import ACTOR_KINDS, Actor, Briefing, Event, Quote
 from .common import NO_SEARCH, front_matter, html_link, html_list, time_html
@@ -25,6 +28,19 @@ LIST_SIZE = 200  # actors on one list page: a kind and initial with more is spli
 PART_SIZE = 50  # briefings on one part of a long actor page (split_named)
 
 
+class Heading(NamedTuple):
+    """What the head of an actor's page shows, over a run of its briefings: the kind given in
+    the newest, the mentions per name, the roles and other names in the order first seen (newest
+    briefing first) and the number of briefings. Small: the build keeps those of an actor's older
+    parts, so that its page is not made from every briefing naming it (`actor_entry(older=)`)."""
+
+    kind: str
+    names: tuple[tuple[str, int], ...]
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]  # the name too, perhaps: an entry leaves out the one it shows
+    count: int
+
+
 @dataclass
 class ActorEntry:
     slug: str
@@ -35,6 +51,8 @@ class ActorEntry:
     appearances: list[tuple[Briefing, Actor]] = field(default_factory=list)  # newest briefing first
     quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
     events: list[tuple[Briefing, Event]] = field(default_factory=list)
+    count: int = 0  # briefings naming it: its appearances and those of older runs (actor_entry)
+    heading: Heading | None = None  # over all those briefings
 
     @property
     def path(self) -> str:
@@ -46,7 +64,7 @@ class ActorEntry:
 
     @property
     def has_page(self) -> bool:
-        return len(self.appearances) >= PAGE_FROM
+        return self.count >= PAGE_FROM
 
 
 def slug_initial(slug: str) -> str:
@@ -213,8 +231,11 @@ def contributions(b: Briefing, index: dict[str, Actor] | None = None) -> dict[st
     return out
 
 
-def actor_entry(slug: str, named_in: list[tuple[Briefing, Contribution]]) -> ActorEntry:
-    """One actor over the briefings naming it, given newest first (`briefing_order`)."""
+def actor_entry(slug: str, named_in: list[tuple[Briefing, Contribution]],
+                older: Iterable[Heading] = ()) -> ActorEntry:
+    """One actor over the briefings naming it, given newest first (`briefing_order`); `older`:
+    the headings of runs of older briefings, newest first, whose names, roles and count it adds
+    (their appearances, quotes and events are not in the entry)."""
     e = ActorEntry(slug=slug, kind=named_in[0][1].actors[0].kind)
     names: Counter = Counter()
     roles, aliases = set(), set()
@@ -226,6 +247,13 @@ def actor_entry(slug: str, named_in: list[tuple[Briefing, Contribution]]) -> Act
             e.aliases += [x for x in a.aliases if _key(x) not in aliases and not aliases.add(_key(x))]
         e.quotes += [(b, q) for q in c.quotes]
         e.events += [(b, ev) for ev in c.events]
+    e.count = len(named_in)
+    for h in older:
+        names.update(dict(h.names))
+        e.roles += [r for r in h.roles if _key(r) not in roles and not roles.add(_key(r))]
+        e.aliases += [x for x in h.aliases if _key(x) not in aliases and not aliases.add(_key(x))]
+        e.count += h.count
+    e.heading = Heading(e.kind, tuple(names.items()), tuple(e.roles), tuple(e.aliases), e.count)
     # the name used most often (mentions summed over briefings); ties by the name itself
     e.name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     e.aliases = [x for x in e.aliases if _key(x) != _key(e.name)]
@@ -318,7 +346,7 @@ def list_item(path: str, e: ActorEntry, lang: str, urls: SiteUrls) -> tuple[tupl
     roles = f" — {inline(', '.join(e.roles[:3]))}" if e.roles else ""
     if e.has_page:
         return sort_key(e), (f'<li id="{e.slug}">{html_link(e.name, urls.href(path, e.path))}{roles} · '
-                             f"{len(e.appearances)} {label(lang, 'briefing_count')}</li>")
+                             f"{e.count} {label(lang, 'briefing_count')}</li>")
     aliases = f" ({label(lang, 'aliases')}: {inline(', '.join(e.aliases))})" if e.aliases else ""
     b, a = e.appearances[0]
     page = briefing_path(b.slug)
@@ -340,14 +368,15 @@ def split_named(named: list) -> tuple[list, list[list]]:
                                            for i in range(1, parts + 1)]
 
 
-def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls(), *, listed: ActorEntry | None = None,
-               parts: list[ActorEntry] = ()) -> str:
-    """`e`: the actor over all its briefings; `listed`: over the briefings this page lists (by
-    default all); `parts`: over those of each older part (split_named). `urls`: the site's URL
-    style (use_directory_urls), for the links of the raw HTML lists."""
-    path, listed = e.path, listed or e
+def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls(), *,
+               parts: list[tuple[dt.date | None, dt.date | None]] = ()) -> str:
+    """`e`: the actor over the briefings this page lists, with the heading over all of them
+    (`actor_entry(older=)`); `parts`: the oldest and newest date of each older part, from
+    part 1 (split_named). `urls`: the site's URL style (use_directory_urls), for the links of
+    the raw HTML lists."""
+    path = e.path
     kind = label(lang, e.kind if e.kind in ACTOR_KINDS else "other")
-    description = label(lang, "actor_description", kind=kind, n=len(e.appearances))
+    description = label(lang, "actor_description", kind=kind, n=e.count)
     if e.roles:
         description += " · " + ", ".join(e.roles[:3])
     out = front_matter(e.name, description)
@@ -357,13 +386,13 @@ def actor_page(e: ActorEntry, lang: str, urls: SiteUrls = SiteUrls(), *, listed:
         out += [f"**{label(lang, 'roles_seen')}:** {inline(', '.join(e.roles))}", ""]
     if e.aliases:
         out += [f"**{label(lang, 'aliases')}:** {inline(', '.join(e.aliases))}", ""]
-    out += [f"## {label(lang, 'named_in')} ({len(e.appearances)})", ""]
-    out += _appearances(path, listed, lang, urls)
+    out += [f"## {label(lang, 'named_in')} ({e.count})", ""]
+    out += _appearances(path, e, lang, urls)
     if parts:
-        links = [f"[{_span(p, lang)}]({relative(path, actor_part_path(e.slug, number))})"
-                 for number, p in reversed(list(enumerate(parts, 1)))]
+        links = [f"[{_span(*dates, lang)}]({relative(path, actor_part_path(e.slug, number))})"
+                 for number, dates in reversed(list(enumerate(parts, 1)))]
         out += [f"**{label(lang, 'earlier')}:** " + " · ".join(links), ""]
-    out += _quotes_and_events(path, listed, lang, urls)
+    out += _quotes_and_events(path, e, lang, urls)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -371,7 +400,7 @@ def actor_part_page(e: ActorEntry, number: int, name: str, lang: str, urls: Site
     """Part `number` of an actor's older briefings (split_named); `e`: the actor over them,
     `name`: the name its page shows. Out of the search index: the actor's page is found."""
     path = actor_part_path(e.slug, number)
-    title = label(lang, "actor_part_title", name=name, span=_span(e, lang))
+    title = label(lang, "actor_part_title", name=name, span=_span(*dates(e), lang))
     out = front_matter(title, title, search=NO_SEARCH)
     out += [f"# {inline(title)}", "", f"[← {inline(name)}]({relative(path, e.path)})", ""]
     out += [f"## {label(lang, 'named_in')} ({len(e.appearances)})", ""]
@@ -379,9 +408,13 @@ def actor_part_page(e: ActorEntry, number: int, name: str, lang: str, urls: Site
     return "\n".join(out).rstrip() + "\n"
 
 
-def _span(e: ActorEntry, lang: str) -> str:
+def dates(e: ActorEntry) -> tuple[dt.date | None, dt.date | None]:
     """The dates of the oldest and the newest briefing of `e`."""
-    return f"{format_date(e.appearances[-1][0].date, lang)} – {format_date(e.appearances[0][0].date, lang)}"
+    return e.appearances[-1][0].date, e.appearances[0][0].date
+
+
+def _span(oldest: dt.date | None, newest: dt.date | None, lang: str) -> str:
+    return f"{format_date(oldest, lang)} – {format_date(newest, lang)}"
 
 
 def _appearances(path: str, e: ActorEntry, lang: str, urls: SiteUrls) -> list[str]:
@@ -428,11 +461,12 @@ def actor_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = Site
             pages[e.path] = actor_page(e, lang, urls)
             continue
 
-        def over(named: list[tuple[Briefing, Actor]], slug: str = e.slug) -> ActorEntry:
-            return actor_entry(slug, [(b, contributions(b)[slug]) for b, _ in named])
+        def over(named: list[tuple[Briefing, Actor]], slug: str = e.slug, older=()) -> ActorEntry:
+            return actor_entry(slug, [(b, contributions(b)[slug]) for b, _ in named], older)
 
         parts = [over(named) for named in older]
-        pages[e.path] = actor_page(e, lang, urls, listed=over(listed), parts=parts)
+        pages[e.path] = actor_page(over(listed, older=[p.heading for p in reversed(parts)]), lang, urls,
+                                   parts=[dates(p) for p in parts])
         pages.update({actor_part_path(e.slug, n): actor_part_page(p, n, e.name, lang, urls)
                       for n, p in enumerate(parts, 1)})
     return pages

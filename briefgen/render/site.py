@@ -22,7 +22,7 @@ from importlib import resources
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
-from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, ListPage, actor_entry, actor_page,
+from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, Heading, ListPage, actor_entry, actor_page,
                      actor_part_page, actor_places, actor_target, actors_index, briefing_order, contributions,
                      list_item, list_layout, list_page, name_index, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
@@ -186,14 +186,19 @@ class Site:
         named in PAGE_FROM briefings."""
         entries: dict[str, ActorEntry] = {}
 
-        def over(slug: str, keys: list[str]) -> ActorEntry:
-            """The actor over the briefings `keys`."""
-            return actor_entry(slug, [(self.briefings[k], self.said[k][slug]) for k in keys])
+        def over(slug: str, keys: list[str], older: list[Heading] = ()) -> ActorEntry:
+            """The actor over the briefings `keys` (and the `older` runs' headings)."""
+            return actor_entry(slug, [(self.briefings[k], self.said[k][slug]) for k in keys], older)
 
         def entry(slug: str) -> ActorEntry:
-            """The actor over all its briefings (made once; not recursive: no cycle keeps the site)."""
+            """The actor over the briefings its page shows, headed over all of them (made once; not
+            recursive: no cycle keeps the site). A part's briefings stay the same as newer ones
+            come (split_named): its heading is kept, so this costs a page's briefings, not all."""
             if slug not in entries:
-                entries[slug] = over(slug, self.actors[slug])
+                shown, older = split_named(self.actors[slug])
+                entries[slug] = over(slug, shown, [
+                    memo.value(f"heading:{slug}:{n}", ("heading", part), lambda p=part: over(slug, p).heading)
+                    for n, part in reversed(list(enumerate(older, 1)))])
             return entries[slug]
 
         def listed(page) -> str:
@@ -204,10 +209,9 @@ class Site:
                      for slug in page.slugs if len(self.actors[slug]) >= PAGE_FROM}
             return list_page(page, {slug: entry(slug) for slug in page.slugs if slug not in items}, lang, urls, items)
 
-        def main_page(slug: str, keys: list[str], older: list[list[str]]) -> str:
-            if not older:
-                return actor_page(entry(slug), lang, urls)
-            return actor_page(entry(slug), lang, urls, listed=over(slug, keys), parts=[over(slug, p) for p in older])
+        def main_page(slug: str, older: list[list[str]]) -> str:
+            dates = [(self.briefings[part[-1]].date, self.briefings[part[0]].date) for part in older]
+            return actor_page(entry(slug), lang, urls, parts=dates)
 
         files: dict[str, object] = {}
         for page in layout:
@@ -219,16 +223,18 @@ class Site:
         for slug, keys in self.actors.items():
             if len(keys) < PAGE_FROM:
                 continue
-            shown, older = split_named(keys)
+            older = split_named(keys)[1]
             paths = (actor_path(slug), *(actor_part_path(slug, n) for n in range(1, len(older) + 1)))
-            if scope and slug not in scope.actors and memo.keep(paths):
+            headings = tuple(f"heading:{slug}:{n}" for n in range(1, len(older) + 1))
+            if scope and slug not in scope.actors and memo.keep(paths, headings):
                 files.update(dict.fromkeys(paths, SAME))
                 continue
-            files[paths[0]] = memo.render(paths[0], ("actor", lang, urls, slug, keys), main_page, slug, shown, older)
+            name = entry(slug).name  # and the headings of its parts are known for the next build
+            files[paths[0]] = memo.render(paths[0], ("actor", lang, urls, slug, keys), main_page, slug, older)
             for n, part in enumerate(older, 1):
                 # a part shows its own briefings under the name the actor's page shows
-                files[paths[n]] = memo.render(paths[n], ("actor-part", lang, urls, slug, entry(slug).name, part),
-                                              lambda s, p, n: actor_part_page(over(s, p), n, entry(s).name, lang, urls),
+                files[paths[n]] = memo.render(paths[n], ("actor-part", lang, urls, slug, name, part),
+                                              lambda s, p, n: actor_part_page(over(s, p), n, name, lang, urls),
                                               slug, part, n)
         return files
 
