@@ -87,3 +87,22 @@ def test_a_site_filed_from_kept_derivations_renders_the_same_files():
         b, derived = pickle.loads(blob)
         again.add(b, k, derived)
     assert again.files(lang="de") == first.files(lang="de") == render_site(briefings, lang="de")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_filing_order_does_not_matter(seed):
+    """Site.add keeps every group in order as briefings come, in any order (the build files
+    the cached ones first, then the new ones as they are extracted)."""
+    rng = random.Random(seed)
+    briefings = [briefing(rng, i, 0) for i in range(30)]
+    sites = []
+    for order in (sorted(briefings, key=lambda b: b.slug, reverse=True), rng.sample(briefings, len(briefings))):
+        site = Site()
+        for b in order:
+            site.add(b, key(b))
+        sites.append(site)
+    first, shuffled = sites
+    assert first.actors == shuffled.actors and first.key_actors == shuffled.key_actors
+    assert first.newest == shuffled.newest == [key(b) for b in sorted(briefings, key=actors_module.briefing_order)]
+    assert all(keys == sorted(keys, key=first.rank.__getitem__) for keys in first.actors.values())
+    assert shuffled.files(lang="de") == render_site(briefings, lang="de")

@@ -5,6 +5,7 @@ site_url the links are relative to the site root (where both files live).
 """
 from __future__ import annotations
 
+import heapq
 import json
 import re
 from email.utils import format_datetime
@@ -29,7 +30,7 @@ def rfc822(day: dt.date) -> str:
 
 
 def feed_xml(briefings: list[Briefing], lang: str, urls: SiteUrls, *, site_name: str, description: str) -> str:
-    items = [b for b in sorted(briefings, key=briefing_order)][:FEED_ITEMS]
+    items = heapq.nsmallest(FEED_ITEMS, briefings, key=briefing_order)  # sorted, the first FEED_ITEMS
     out = ['<?xml version="1.0" encoding="UTF-8"?>', '<rss version="2.0">', "<channel>",
            f"<title>{xml_text(site_name)}</title>",
            f"<link>{xml_text(urls.page('index.md') or './')}</link>",

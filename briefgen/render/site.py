@@ -14,6 +14,7 @@ only for the briefings whose page it renders.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
 from collections import defaultdict
@@ -73,12 +74,24 @@ class Targets(dict):
         return self[key]
 
 
+def _insert(keys: list[str], key: str, rank: dict[str, tuple]) -> None:
+    """Put `key` into `keys`, which stay in the order of their `rank`, once."""
+    if not keys or rank[keys[-1]] < rank[key]:  # briefings filed in that order: the common case
+        keys.append(key)
+        return
+    i = bisect.bisect_left(keys, rank[key], key=rank.__getitem__)
+    if i == len(keys) or keys[i] != key:
+        keys.insert(i, key)
+
+
 class Site:
     def __init__(self) -> None:
         self.briefings: dict[str, Briefing] = {}  # key -> briefing (perhaps slim)
+        self.rank: dict[str, tuple] = {}  # key -> its place in the lists, newest first (briefing_order)
+        self.newest: list[str] = []  # every key, newest first
         self.actors: dict[str, list[str]] = defaultdict(list)  # actor slug -> keys of the briefings naming it
         self.kinds: dict[str, str] = {}  # actor slug -> its site kind
-        self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)] (related.py)
+        self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)] in order (related.py)
         self.timeline: dict[str, list[str]] = defaultdict(list)  # timeline page -> keys with events on it
         self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
         self.said: dict[str, dict[str, Contribution]] = {}  # key -> what it says about each actor
@@ -91,17 +104,17 @@ class Site:
         if key in self.briefings:
             raise ValueError(f"briefing key {key!r} added twice")
         self.briefings[key] = b
+        self.rank[key] = briefing_order(b)
+        _insert(self.newest, key, self.rank)
         for a in b.actors:
-            named = self.actors[a.slug]
-            if not named or named[-1] != key:
-                named.append(key)
+            _insert(self.actors[a.slug], key, self.rank)
             self.kinds[a.slug] = site_kind(a.kind)
         if derived is None:
             index = name_index(b)
             derived = (order(b), key_actor_slugs(b), timeline_rows(b, index), contributions(b, index))
         where, slugs, self.rows[key], self.said[key] = derived
         for slug in slugs:
-            self.key_actors[slug].append((where, key))
+            bisect.insort(self.key_actors[slug], (where, key))
         for page in self.rows[key]:
             self.timeline[page].append(key)
         return derived
@@ -115,12 +128,8 @@ class Site:
         it cannot reach (render.scope) are then kept without looking at their inputs."""
         memo = memo or PageMemo()
         full = full or self.briefings.__getitem__
-        rank = {key: briefing_order(b) for key, b in self.briefings.items()}
-        for keys in self.actors.values():
-            keys.sort(key=rank.__getitem__)  # newest first
-        for group in self.key_actors.values():
-            group.sort()
-        briefings = sorted(self.briefings.values(), key=lambda b: b.slug)
+        by_slug = sorted(self.briefings.items(), key=lambda kb: kb[1].slug)
+        briefings = [b for _, b in by_slug]
         layout = list_layout(self.kinds)
         places = actor_places({slug: len(keys) for slug, keys in self.actors.items()}, layout)
         # where actors were shown at the previous build, if it had the same settings
@@ -130,13 +139,12 @@ class Site:
         files: dict[str, object] = {
             "index.md": home_page(briefings, lang, places),
             "briefings/index.md": briefings_index(briefings, lang),
-            **self._month_pages(memo, lang),
+            **self._month_pages(memo, by_slug, lang),
             ACTORS_INDEX: actors_index(self.kinds, lang),
             **self._actor_pages(memo, lang, urls, scope, layout),
             **self._timeline(memo, lang, urls, scope),
             **self._tag_pages(memo, briefings, lang),
-            "briefings.json": self._index_json(memo, urls, places, targets,
-                                               sorted(self.briefings, key=rank.__getitem__), scope),
+            "briefings.json": self._index_json(memo, urls, places, targets, self.newest, scope),
             "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
         }
         for key, b in self.briefings.items():
@@ -164,9 +172,9 @@ class Site:
                 f"index:{key}", ("index", key, urls, targets[key]), index_entry, self.briefings[key], urls, places))
         return index_json(entries)
 
-    def _month_pages(self, memo: PageMemo, lang: str) -> dict[str, object]:
+    def _month_pages(self, memo: PageMemo, by_slug: list[tuple[str, Briefing]], lang: str) -> dict[str, object]:
         by_month: dict[str, list[str]] = defaultdict(list)
-        for key, b in sorted(self.briefings.items(), key=lambda kv: kv[1].slug):
+        for key, b in by_slug:
             by_month[month_key(b)].append(key)
         return {month_path(month): memo.render(month_path(month), ("month", lang, month, keys), month_page, month,
                                                     [self.briefings[k] for k in keys], lang)
