@@ -94,7 +94,7 @@ def generated_files(site: Site, settings: Settings, memo: PageMemo, full: Callab
     except DuplicatePath as err:
         raise BuildError([str(err)]) from None
     # encode file by file, dropping each text as it goes, so the site is never held twice
-    return {path: text if text is SAME else text.encode("utf-8")
+    return {path: text if text is SAME or isinstance(text, bytes) else text.encode("utf-8")
             for path, text in ((p, files.pop(p)) for p in sorted(files))}
 
 

@@ -24,8 +24,9 @@ __all__ = ["ASSETS", "DuplicatePath", "Site", "briefing_json", "render_site", "s
 
 
 def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = None,
-                directory_urls: bool = True, site_name: str = "briefgen") -> dict[str, str]:
-    """Every generated file of docs/. Paths are POSIX, relative to docs/.
+                directory_urls: bool = True, site_name: str = "briefgen") -> dict[str, str | bytes]:
+    """Every generated file of docs/ (text; timeline.json and briefings.json as UTF-8 bytes).
+    Paths are POSIX, relative to docs/.
 
     `site_url` and `directory_urls` (mkdocs.yml's site_url and use_directory_urls) only shape the
     links inside feed.xml, timeline.json and briefings.json; pages link by their Markdown paths.

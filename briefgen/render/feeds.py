@@ -53,14 +53,15 @@ def feed_xml(briefings: list[Briefing], lang: str, urls: SiteUrls, *, site_name:
     return "\n".join(out) + "\n"
 
 
-def index_json(entries: list[str]) -> str:
-    """briefings.json from the entries of its briefings (`index_entry`), newest first."""
-    # one line: json's C encoder only runs without indent, and this file grows with the archive
-    return '{"schema": "briefgen.site-index/1", "briefings": [' + ", ".join(entries) + "]}\n"
+def index_json(entries: list[bytes]) -> bytes:
+    """briefings.json (UTF-8) from the entries of its briefings (`index_entry`), newest first."""
+    # one line: json's C encoder only runs without indent, and this file grows with the archive;
+    # joined as bytes, a copy: a str join (and encoding it) would widen every entry to the widest
+    return b'{"schema": "briefgen.site-index/1", "briefings": [' + b", ".join(entries) + b"]}\n"
 
 
-def index_entry(b: Briefing, urls: SiteUrls, paged: ActorPlaces | None) -> str:
-    """One briefing's entry of briefings.json, as JSON text."""
+def index_entry(b: Briefing, urls: SiteUrls, paged: ActorPlaces | None) -> bytes:
+    """One briefing's entry of briefings.json, as JSON text in UTF-8."""
     return json.dumps({
         "slug": b.slug,
         "title": b.title,
@@ -75,4 +76,4 @@ def index_entry(b: Briefing, urls: SiteUrls, paged: ActorPlaces | None) -> str:
         "events": len(b.events),
         "quotes": len(b.quotes),
         "questions": len(b.questions),
-    }, ensure_ascii=False)
+    }, ensure_ascii=False).encode("utf-8")

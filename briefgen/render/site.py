@@ -123,7 +123,7 @@ class Site:
               memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None,
               change: Change | None = None) -> dict[str, object]:
         """Every generated file of docs/ (path -> text, or memo.SAME: unchanged since the build
-        `memo` remembers). `full(key)` gives the full briefing of a slim one (default: the
+        `memo` remembers; the archive-wide timeline.json and briefings.json as UTF-8 bytes). `full(key)` gives the full briefing of a slim one (default: the
         briefing as filed). `change`: the briefings added and removed since that build; pages
         it cannot reach (render.scope) are then kept without looking at their inputs."""
         memo = memo or PageMemo()
@@ -163,7 +163,7 @@ class Site:
         return files
 
     def _index_json(self, memo: PageMemo, urls: SiteUrls, places: ActorPlaces, targets: Targets, keys: list[str],
-                    scope: Scope | None) -> str:
+                    scope: Scope | None) -> bytes:
         """briefings.json from each briefing's entry (in `keys` order), kept where `scope` allows."""
         entries = []
         for key in keys:
@@ -267,14 +267,15 @@ class Site:
             inputs = ("timeline", lang, urls, page, keys)
             # a page shows each item's date and text and links its sources' sentences
             files[page] = memo.render(page, inputs, lambda: timeline_page(page, merged(), lang, urls))
-            count, part = memo.value(f"timeline:{page}", inputs, lambda: (
-                len(merged()), json.dumps(timeline_events(merged(), lang, urls), ensure_ascii=False)[1:-1]))
+            count, part = memo.value(f"timeline:{page}", inputs, lambda: (len(merged()), json.dumps(
+                timeline_events(merged(), lang, urls), ensure_ascii=False)[1:-1].encode("utf-8")))
             counts[page] = count
             events.append(part)
         files[TIMELINE_INDEX] = timeline_index(counts, lang)
-        # one line: json's C encoder only runs without indent, and this file grows with the archive
-        title = json.dumps(timeline_title(lang), ensure_ascii=False)
-        files["timeline.json"] = f'{{"title": {title}, "events": [{", ".join(events)}]}}\n'
+        # one line: json's C encoder only runs without indent; this file grows with the archive, so
+        # its parts are joined as UTF-8 (index_json)
+        title = json.dumps(timeline_title(lang), ensure_ascii=False).encode("utf-8")
+        files["timeline.json"] = b'{"title": ' + title + b', "events": [' + b", ".join(events) + b"]}\n"
         return files
 
     def _briefing_files(self, memo: PageMemo, md: str, data: str, key: str, b: Briefing, lang: str,
