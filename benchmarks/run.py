@@ -7,7 +7,7 @@ Measures, on generated articles (benchmarks/generate.py, seed 1):
     CPU), with seconds per pipeline component and, with --profile, cProfile hot spots by module;
   - a full build (read, extract, render, write, mkdocs) of each size from an empty cache, in a
     child process, with briefgen's default workers: wall time, BuildResult.seconds, peak memory;
-  - adding one article and regenerating docs/ (--no-site) with a warm cache, three times;
+  - adding one article and regenerating docs/ (--no-site) with a warm cache, five times;
   - with --jobs N: extraction of the largest size from an empty cache with 1 and with N worker
     processes, and a full build with --jobs 1 (everything in one process).
 
@@ -38,6 +38,7 @@ sys.path.append(str(REPO))  # for `benchmarks`; briefgen may come from PYTHONPAT
 from benchmarks.generate import generate_article, write_articles, write_project  # noqa: E402
 
 WORK = HERE / "results" / "tmp"  # git-ignored
+ADDS = 5  # +1 builds per size: the worker's start varies by a few tenths of a second from run to run
 
 
 # ------------------------------------------------------------------ children
@@ -133,7 +134,9 @@ def child_build(root: str, site: bool, jobs: int | None) -> dict:
     c = result.changes
     return {"articles": result.articles, "extracted": result.extracted, "reread": result.reread,
             "rendered": result.rendered, "jobs": jobs or "default", "seconds": result.seconds,
-            "import_s": round(imports, 3), "build_s": round(time.perf_counter() - t0 - imports, 3),
+            "import_s": round(imports, 3), "build_s": (build_s := round(time.perf_counter() - t0 - imports, 3)),
+            # from the last new briefing to the end of build(): rendering, writing, freeing
+            "after_extraction_s": round(build_s - result.seconds.get("read", 0) - result.seconds.get("extract", 0), 3),
             "changes": {"added": len(c.added), "changed": len(c.changed), "removed": len(c.removed),
                         "unchanged": c.unchanged}}
 
@@ -227,15 +230,17 @@ def bench_size(n: int, jobs_compare: int | None, log) -> dict:
     noop = run_child(["build", str(root), "nosite"])
     log(f"[{n}] unchanged rebuild --no-site {noop['wall_s']} s")
     adds = []
-    for k in range(3):
+    for k in range(ADDS):
         write_articles(root / "articles", n + k, 1)
         r = run_child(["build", str(root), "nosite"])
         adds.append(r)
-        log(f"[{n}] +1 article --no-site: wall {r['wall_s']} s, build() {r['build_s']} s, phases {r['seconds']}")
+        log(f"[{n}] +1 article --no-site: wall {r['wall_s']} s, build() {r['build_s']} s, after the new briefing "
+            f"{r['after_extraction_s']} s, phases {r['seconds']}")
     out = {"articles": n, "full_build": full, "unchanged_rebuild_no_site": noop, "add_one_no_site": adds,
            "add_one_no_site_median": {
                "wall_s": statistics.median(r["wall_s"] for r in adds),
                "build_s": statistics.median(r["build_s"] for r in adds),
+               "after_extraction_s": statistics.median(r["after_extraction_s"] for r in adds),
                "seconds": {k: statistics.median(r["seconds"].get(k, 0.0) for r in adds) for k in adds[0]["seconds"]}}}
     if jobs_compare:  # extraction from an empty cache, alternating jobs=1 and jobs=N, two rounds
         runs: dict[str, list] = {"1": [], str(jobs_compare): []}
@@ -267,7 +272,8 @@ def summary(res: dict) -> str:
         rows.append(f"| full build {n:,} articles | {f['wall_s']} s wall; phases {f['seconds']}; "
                     f"peak {f['maxrss_mib']} MiB per process, process tree {f['tree_pss_peak_mib']} MiB PSS "
                     f"({f['tree_rss_peak_mib']} MiB RSS) |")
-        rows.append(f"| +1 article to {n:,}, --no-site | {a['wall_s']} s wall, {a['build_s']} s in build(); "
+        rows.append(f"| +1 article to {n:,}, --no-site (median of {len(b['add_one_no_site'])}) | {a['wall_s']} s wall, "
+                    f"{a['build_s']} s in build(), {a['after_extraction_s']} s after the new briefing; "
                     f"phases {a['seconds']} |")
         if "full_build_jobs" in b:
             f = b["full_build_jobs"]
