@@ -400,7 +400,7 @@ def actor_part_page(e: ActorEntry, number: int, name: str, lang: str, urls: Site
     """Part `number` of an actor's older briefings (split_named); `e`: the actor over them,
     `name`: the name its page shows. Out of the search index: the actor's page is found."""
     path = actor_part_path(e.slug, number)
-    title = label(lang, "actor_part_title", name=name, span=_span(*dates(e), lang))
+    title = label(lang, "actor_part_title", name=name, span=_span(*date_span(e), lang))
     out = front_matter(title, title, search=NO_SEARCH)
     out += [f"# {inline(title)}", "", f"[← {inline(name)}]({relative(path, e.path)})", ""]
     out += [f"## {label(lang, 'named_in')} ({len(e.appearances)})", ""]
@@ -408,7 +408,7 @@ def actor_part_page(e: ActorEntry, number: int, name: str, lang: str, urls: Site
     return "\n".join(out).rstrip() + "\n"
 
 
-def dates(e: ActorEntry) -> tuple[dt.date | None, dt.date | None]:
+def date_span(e: ActorEntry) -> tuple[dt.date | None, dt.date | None]:
     """The dates of the oldest and the newest briefing of `e`."""
     return e.appearances[-1][0].date, e.appearances[0][0].date
 
@@ -461,12 +461,13 @@ def actor_pages(entries: dict[str, ActorEntry], lang: str, urls: SiteUrls = Site
             pages[e.path] = actor_page(e, lang, urls)
             continue
 
-        def over(named: list[tuple[Briefing, Actor]], slug: str = e.slug, older=()) -> ActorEntry:
+        def over(named: list[tuple[Briefing, Actor]], slug: str = e.slug,
+                 older: list[Heading] = ()) -> ActorEntry:
             return actor_entry(slug, [(b, contributions(b)[slug]) for b, _ in named], older)
 
         parts = [over(named) for named in older]
         pages[e.path] = actor_page(over(listed, older=[p.heading for p in reversed(parts)]), lang, urls,
-                                   parts=[dates(p) for p in parts])
+                                   parts=[date_span(p) for p in parts])
         pages.update({actor_part_path(e.slug, n): actor_part_page(p, n, e.name, lang, urls)
                       for n, p in enumerate(parts, 1)})
     return pages

@@ -23,9 +23,9 @@ from importlib import resources
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
-from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, Heading, ListPage, actor_entry, actor_page,
-                     actor_part_page, actor_places, actor_target, actors_index, briefing_order, contributions,
-                     list_item, list_layout, list_page, name_index, site_kind, split_named)
+from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, Heading, ListPage, actor_entry,
+                     actor_page, actor_part_page, actor_places, actor_target, actors_index, briefing_order,
+                     contributions, list_item, list_layout, list_page, name_index, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
 from .indexes import briefings_index, home_page, month_key, month_page, month_path
@@ -91,7 +91,7 @@ class Site:
         self.newest: list[str] = []  # every key, newest first
         self.actors: dict[str, list[str]] = defaultdict(list)  # actor slug -> keys of the briefings naming it
         self.kinds: dict[str, str] = {}  # actor slug -> its site kind
-        self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)] in order (related.py)
+        self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)], sorted
         self.timeline: dict[str, list[str]] = defaultdict(list)  # timeline page -> keys with events on it
         self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
         self.said: dict[str, dict[str, Contribution]] = {}  # key -> what it says about each actor
@@ -123,9 +123,10 @@ class Site:
               memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None,
               change: Change | None = None) -> dict[str, object]:
         """Every generated file of docs/ (path -> text, or memo.SAME: unchanged since the build
-        `memo` remembers; the archive-wide timeline.json and briefings.json as UTF-8 bytes). `full(key)` gives the full briefing of a slim one (default: the
-        briefing as filed). `change`: the briefings added and removed since that build; pages
-        it cannot reach (render.scope) are then kept without looking at their inputs."""
+        `memo` remembers; the archive-wide timeline.json and briefings.json as UTF-8 bytes).
+        `full(key)` gives the full briefing of a slim one (default: the briefing as filed).
+        `change`: the briefings added and removed since that build; pages it cannot reach
+        (render.scope) are then kept without looking at their inputs."""
         memo = memo or PageMemo()
         full = full or self.briefings.__getitem__
         by_slug = sorted(self.briefings.items(), key=lambda kb: kb[1].slug)
