@@ -89,7 +89,7 @@ def timeline_site(tmp_path_factory) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     for path, text in render_site(timeline_briefings(), lang="de").items():
         (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / path).write_text(text, encoding="utf-8")
+        (root / "docs" / path).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     mkdocs_build(load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(root / "docs"),
                              site_dir=str(root / "site"), strict=True))
     return root / "site"
