@@ -51,8 +51,7 @@ class ActorEntry:
     appearances: list[tuple[Briefing, Actor]] = field(default_factory=list)  # newest briefing first
     quotes: list[tuple[Briefing, Quote]] = field(default_factory=list)
     events: list[tuple[Briefing, Event]] = field(default_factory=list)
-    count: int = 0  # briefings naming it: its appearances and those of older runs (actor_entry)
-    heading: Heading | None = None  # over all those briefings
+    heading: Heading | None = None  # over its appearances and the older runs (actor_entry)
 
     @property
     def path(self) -> str:
@@ -61,6 +60,11 @@ class ActorEntry:
     @property
     def initial(self) -> str:
         return slug_initial(self.slug)
+
+    @property
+    def count(self) -> int:
+        """The briefings naming it: its appearances and those of the older runs."""
+        return self.heading.count
 
     @property
     def has_page(self) -> bool:
@@ -247,13 +251,13 @@ def actor_entry(slug: str, named_in: list[tuple[Briefing, Contribution]],
             e.aliases += [x for x in a.aliases if _key(x) not in aliases and not aliases.add(_key(x))]
         e.quotes += [(b, q) for q in c.quotes]
         e.events += [(b, ev) for ev in c.events]
-    e.count = len(named_in)
+    count = len(named_in)
     for h in older:
         names.update(dict(h.names))
         e.roles += [r for r in h.roles if _key(r) not in roles and not roles.add(_key(r))]
         e.aliases += [x for x in h.aliases if _key(x) not in aliases and not aliases.add(_key(x))]
-        e.count += h.count
-    e.heading = Heading(e.kind, tuple(names.items()), tuple(e.roles), tuple(e.aliases), e.count)
+        count += h.count
+    e.heading = Heading(e.kind, tuple(names.items()), tuple(e.roles), tuple(e.aliases), count)
     # the name used most often (mentions summed over briefings); ties by the name itself
     e.name = min(names.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     e.aliases = [x for x in e.aliases if _key(x) != _key(e.name)]
