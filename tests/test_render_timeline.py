@@ -106,3 +106,19 @@ def test_timelinejs_text_is_escaped_html():
     data = json.loads(render_site([b], lang="de")["timeline.json"])
     text = data["events"][0]["text"]
     assert "<script>" not in text["text"] and "&lt;script&gt;" in text["headline"]
+
+
+def test_events_with_other_figures_are_not_merged():
+    """Two councils' budgets on one date with the same words but other amounts are two events;
+    the same figures in other words are one."""
+    council = [COUNCIL]
+    a = briefing("2026-02-01-a", "A", dt.date(2026, 2, 1), actors=council, events=[
+        Event("2026", "dieses Jahr", "Im Haushalt sind für dieses Jahr 21 Millionen Euro eingeplant", (), 0)])
+    b = briefing("2026-02-02-b", "B", dt.date(2026, 2, 2), actors=council, events=[
+        Event("2026", "dieses Jahr", "Im Haushalt sind für dieses Jahr 44 Millionen Euro eingeplant", (), 0)])
+    c = briefing("2026-02-03-c", "C", dt.date(2026, 2, 3), actors=council, events=[
+        Event("2026", "dieses Jahr", "Für dieses Jahr sind im Haushalt 21 Millionen Euro eingeplant", (), 0)])
+    items = collect_events([a, b, c])
+    assert sorted(len(i.sources) for i in items) == [1, 2]
+    assert {s.slug for s, _ in next(i for i in items if len(i.sources) == 2).sources} == {"2026-02-01-a",
+                                                                                          "2026-02-03-c"}

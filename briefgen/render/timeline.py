@@ -1,7 +1,7 @@
 """The global timeline: every dated event of every briefing, by year and month.
 
-The same event reported by two articles - same date, same actors, similar text - is shown once
-with both sources. Pages: timeline/index.md (years and months with counts), one page per month
+The same event reported by two articles - same date, same actors, similar text, the same
+figures - is shown once with both sources. Pages: timeline/index.md (years and months with counts), one page per month
 (timeline/YYYY-MM.md) and one per year for events dated only to the year (timeline/YYYY.md).
 Also exported as TimelineJS JSON: `timeline_events` of each page, joined into timeline.json by
 render.site.
@@ -82,9 +82,20 @@ def words(text: str) -> frozenset[str]:
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two event texts (as `words`) tell the same event: most words shared, and the same
+    figures. A figure names the fact ("£21m set aside this year" and "£44m set aside this year"
+    are two budgets); a report that corrects an earlier one's figure is then shown beside it."""
     if not a or not b:
         return a == b
+    if figures(a) != figures(b):
+        return False
     return len(a & b) / len(a | b) >= SIMILAR
+
+
+@lru_cache(maxsize=1 << 15)
+def figures(text_words: frozenset[str]) -> frozenset[str]:
+    """The words of `text_words` with a digit in them: amounts, counts, years, dates."""
+    return frozenset(w for w in text_words if any(c.isdigit() for c in w))
 
 
 Row = tuple[str, frozenset, Event]  # (ISO date, slugs of the event's actors, the event)
