@@ -177,8 +177,11 @@ class Site:
         by_month: dict[str, list[str]] = defaultdict(list)
         for key, b in by_slug:
             by_month[month_key(b)].append(key)
-        return {month_path(month): memo.render(month_path(month), ("month", lang, month, keys), month_page, month,
-                                                    [self.briefings[k] for k in keys], lang)
+
+        def page(month: str, keys: list[str]) -> str:  # the month's briefings only when it is rendered
+            return month_page(month, [self.briefings[k] for k in keys], lang)
+
+        return {month_path(month): memo.render(month_path(month), ("month", lang, month, keys), page, month, keys)
                 for month, keys in by_month.items()}
 
     @staticmethod
