@@ -37,7 +37,7 @@ def test_same_event_from_two_articles_is_shown_once_with_both_sources():
     items = collect_events(two_reports())
     stone = [i for i in items if "Grundstein" in i.text]
     assert len(stone) == 1
-    assert [b.slug for b, _ in stone[0].sources] == ["2026-05-04-a", "2026-05-05-b"]
+    assert [s.slug for s in stone[0].sources] == ["2026-05-04-a", "2026-05-05-b"]
     # same date and actor, different happening: not merged
     assert any("Landesregierung" in i.text for i in items)
 
@@ -120,5 +120,5 @@ def test_events_with_other_figures_are_not_merged():
         Event("2026", "dieses Jahr", "Für dieses Jahr sind im Haushalt 21 Millionen Euro eingeplant", (), 0)])
     items = collect_events([a, b, c])
     assert sorted(len(i.sources) for i in items) == [1, 2]
-    assert {s.slug for s, _ in next(i for i in items if len(i.sources) == 2).sources} == {"2026-02-01-a",
-                                                                                          "2026-02-03-c"}
+    merged = next(i for i in items if len(i.sources) == 2)
+    assert {s.slug for s in merged.sources} == {"2026-02-01-a", "2026-02-03-c"}

@@ -106,3 +106,46 @@ def test_the_filing_order_does_not_matter(seed):
     assert first.newest == shuffled.newest == [key(b) for b in sorted(briefings, key=actors_module.briefing_order)]
     assert all(keys == sorted(keys, key=first.rank.__getitem__) for keys in first.actors.values())
     assert shuffled.files(lang="de") == render_site(briefings, lang="de")
+
+
+def test_a_timeline_page_that_gains_the_newest_briefing_merges_only_its_rows(monkeypatch):
+    """A timeline page keeps its Merge: after a briefing newer than all others, the next build
+    merges that briefing's rows into it and gives the files of a fresh render."""
+    from briefgen.render.timeline import Merge
+
+    rng = random.Random(5)
+    briefings = sorted((briefing(rng, i, 0) for i in range(32)), key=lambda b: b.slug)
+    merged: list[str] = []
+    add = Merge.add
+    monkeypatch.setattr(Merge, "add", lambda self, slug, title, rows: (merged.append(slug), add(self, slug, title, rows)))
+    pages, values, docs, keys = {}, {}, {}, set()
+    for n in range(24, len(briefings) + 1):
+        current = briefings[:n]
+        site = Site()
+        for b in current:
+            site.add(b, key(b))
+        merged.clear()
+        memo = PageMemo(pages, values)
+        files = site.files(lang="de", memo=memo, change=Change(added={key(b) for b in current} - keys) if keys else None)
+        if keys:
+            assert set(merged) == ({current[-1].slug} if current[-1].events else set()), n
+        got = {path: docs[path] if text is SAME else text for path, text in files.items()}
+        assert got == render_site(current, lang="de"), n
+        pages, values, docs, keys = memo.current, memo.values, got, {key(b) for b in current}
+
+
+def test_a_timeline_page_missing_from_docs_is_rendered_again_from_its_kept_merge():
+    """docs/ lost a timeline page (or it was edited) while its inputs stayed the same: the page
+    comes from the Merge kept with its value, and is the page a fresh render gives."""
+    rng = random.Random(11)
+    briefings = [briefing(rng, i, 0) for i in range(20)]
+    site = Site()
+    for b in briefings:
+        site.add(b, key(b))
+    first = PageMemo()
+    fresh = site.files(lang="de", memo=first)
+    lost = {path for path in first.current if path.startswith("timeline/") and path != "timeline/index.md"}
+    assert lost
+    memo = PageMemo({p: i for p, i in first.current.items() if p not in lost}, first.values)
+    again = site.files(lang="de", memo=memo, change=Change())
+    assert {p: again[p] for p in lost} == {p: fresh[p] for p in lost}

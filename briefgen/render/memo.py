@@ -71,6 +71,11 @@ class PageMemo:
         self.values[name] = (inputs, value)
         return old[1] if old is not None and old[0] == inputs else None
 
+    def earlier(self, name: str) -> tuple[tuple, object] | None:
+        """What the previous build recorded for `name`, (inputs, value), whatever its inputs:
+        for a value that can be made from an older one (a timeline page's Merge)."""
+        return self.previous_values.get(name)
+
     def value(self, name: str, inputs: tuple, fn: Callable[..., object], *args):
         old = self.previous_values.get(name)
         value = old[1] if old is not None and old[0] == inputs else fn(*args)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import json
+import pickle
 from collections import defaultdict
 from collections.abc import Callable
 from importlib import resources
@@ -37,8 +38,7 @@ from .scope import Change, Scope, reach
 from .tags import INDEX as TAGS_INDEX
 from .tags import collect_tags, tag_page, tags_index
 from .timeline import INDEX as TIMELINE_INDEX
-from .timeline import Row, merge_events, page_order, timeline_events, timeline_index, timeline_page, timeline_rows
-from .timeline import timeline_title
+from .timeline import Merge, Row, page_order, timeline_index, timeline_rows, timeline_title
 
 # package asset -> its path under docs/; the search worker must sit beside Material's own worker,
 # which loads the lunr language files relative to its own URL
@@ -92,7 +92,8 @@ class Site:
         self.actors: dict[str, list[str]] = defaultdict(list)  # actor slug -> keys of the briefings naming it
         self.kinds: dict[str, str] = {}  # actor slug -> its site kind
         self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)], sorted
-        self.timeline: dict[str, list[str]] = defaultdict(list)  # timeline page -> keys with events on it
+        self.slugs: dict[str, str] = {}  # key -> the briefing's slug
+        self.timeline: dict[str, list[str]] = defaultdict(list)  # timeline page -> keys with events on it, by slug
         self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
         self.said: dict[str, dict[str, Contribution]] = {}  # key -> what it says about each actor
 
@@ -105,6 +106,7 @@ class Site:
             raise ValueError(f"briefing key {key!r} added twice")
         self.briefings[key] = b
         self.rank[key] = briefing_order(b)
+        self.slugs[key] = b.slug
         _insert(self.newest, key, self.rank)
         for a in b.actors:
             _insert(self.actors[a.slug], key, self.rank)
@@ -116,7 +118,7 @@ class Site:
         for slug in slugs:
             bisect.insort(self.key_actors[slug], (where, key))
         for page in self.rows[key]:
-            self.timeline[page].append(key)
+            _insert(self.timeline[page], key, self.slugs)
         return derived
 
     def files(self, *, lang: str, urls: SiteUrls = SiteUrls(), site_name: str = "briefgen",
@@ -251,29 +253,32 @@ class Site:
         return files
 
     def _timeline(self, memo: PageMemo, lang: str, urls: SiteUrls, scope: Scope | None) -> dict[str, object]:
-        """The timeline's index and pages, and timeline.json made of each page's events."""
+        """The timeline's index and pages, and timeline.json made of each page's events. Each
+        page's value is (number of items, part of timeline.json, its pickled Merge)."""
         files: dict[str, object] = {}
         counts, events = {}, []
         for page in sorted(self.timeline, key=page_order):
-            if scope and page not in scope.timeline and memo.keep((page,), (f"timeline:{page}",)):
+            name = f"timeline:{page}"
+            if scope and page not in scope.timeline and memo.keep((page,), (name,)):
                 files[page] = SAME
-                counts[page], part = memo.values[f"timeline:{page}"][1]
+                counts[page], part, _ = memo.values[name][1]
                 events.append(part)
                 continue
-            keys = sorted(self.timeline[page], key=lambda k: self.briefings[k].slug)
-            items = []  # merged when a result below is made, at most once
-
-            def merged(page=page, keys=keys, items=items):
-                if not items:
-                    items += merge_events((self.briefings[k], row) for k in keys for row in self.rows[k][page])
-                return items
-
-            inputs = ("timeline", lang, urls, page, keys)
+            keys = self.timeline[page]
             # a page shows each item's date and text and links its sources' sentences
-            files[page] = memo.render(page, inputs, lambda: timeline_page(page, merged(), lang, urls))
-            count, part = memo.value(f"timeline:{page}", inputs, lambda: (len(merged()), json.dumps(
-                timeline_events(merged(), lang, urls), ensure_ascii=False)[1:-1].encode("utf-8")))
-            counts[page] = count
+            inputs = ("timeline", lang, urls, page, keys)
+            text = []  # the page, when its value is made anew
+
+            def merged(page=page, keys=keys, inputs=inputs, text=text) -> tuple[int, bytes, bytes]:
+                merge = self._merge(page, keys, inputs, memo.earlier(f"timeline:{page}"))
+                page_text, count, part = merge.render(page, lang, urls)
+                text.append(page_text)
+                return count, part, pickle.dumps(merge, protocol=pickle.HIGHEST_PROTOCOL)
+
+            counts[page], part, blob = memo.value(name, inputs, merged)
+            # the page as rendered with its value just now, or else from its kept Merge's lines
+            files[page] = memo.render(page, inputs, lambda: text[0] if text else
+                                      pickle.loads(blob).render(page, lang, urls)[0])
             events.append(part)
         files[TIMELINE_INDEX] = timeline_index(counts, lang)
         # one line: json's C encoder only runs without indent; this file grows with the archive, so
@@ -281,6 +286,20 @@ class Site:
         title = json.dumps(timeline_title(lang), ensure_ascii=False).encode("utf-8")
         files["timeline.json"] = b'{"title": ' + title + b', "events": [' + b", ".join(events) + b"]}\n"
         return files
+
+    def _merge(self, page: str, keys: list[str], inputs: tuple, earlier: tuple | None) -> Merge:
+        """The Merge of timeline page `page` over `keys` (in slug order). If the previous build's
+        (`earlier`: its inputs and value) merged the first of these keys and no others - the page
+        only gained briefings newer than all it had, as new articles are - it is taken and given
+        the rows of the rest; else the Merge is made over them all."""
+        merge, done = Merge(), 0
+        if earlier is not None:
+            before, (_, _, blob) = earlier
+            if before[:-1] == inputs[:-1] and keys[:len(before[-1])] == before[-1]:
+                merge, done = pickle.loads(blob), len(before[-1])
+        for k in keys[done:]:
+            merge.add(self.slugs[k], self.briefings[k].title, self.rows[k][page])
+        return merge
 
     def _briefing_files(self, memo: PageMemo, md: str, data: str, key: str, b: Briefing, lang: str,
                         urls: SiteUrls, places: ActorPlaces, targets: list,

@@ -3,18 +3,24 @@
 The same event reported by two articles - same date, same actors, similar text, the same
 figures - is shown once with both sources. Pages: timeline/index.md (years and months with counts), one page per month
 (timeline/YYYY-MM.md) and one per year for events dated only to the year (timeline/YYYY.md).
-Also exported as TimelineJS JSON: `timeline_events` of each page, joined into timeline.json by
+Also exported as TimelineJS JSON: `events_json` of each page, joined into timeline.json by
 render.site.
+
+`Merge` makes a page's items briefing by briefing; the site keeps each page's Merge between
+builds, with every item's line rendered, so that a page which gains only newer briefings merges
+and renders just theirs.
 """
 from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import Briefing, Event
 from .actors import name_index, resolve
@@ -28,14 +34,24 @@ SIMILAR = 0.5  # word-set overlap (Jaccard) from which two event texts on the sa
 _WORD = re.compile(r"\w+")
 
 
+class Source(NamedTuple):
+    """A report of a timeline item: its briefing and the sentence that tells it."""
+
+    slug: str
+    title: str
+    sentence: int
+
+
 @dataclass
 class TimelineItem:
     date: str
     text: str
     actors: frozenset[str]  # actor slugs
-    sources: list[tuple[Briefing, Event]] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    # as its page lists it (Merge.render); None when not yet, or since it gained a source
+    line: str | None = field(default=None, compare=False, repr=False)
 
-    @cached_property
+    @property
     def words(self) -> frozenset[str]:
         return words(self.text)
 
@@ -73,7 +89,7 @@ def page_key(value: str) -> str:
 
 def order(item: TimelineItem) -> tuple:
     first = item.sources[0]
-    return (item.start, precision(item.date), item.date, first[0].slug, first[1].sentence)
+    return (item.start, precision(item.date), item.date, first.slug, first.sentence)
 
 
 @lru_cache(maxsize=1 << 15)  # reports repeat each other's sentences
@@ -115,21 +131,51 @@ def timeline_rows(b: Briefing, index: dict | None = None) -> dict[str, list[Row]
     return pages
 
 
+class Merge:
+    """Timeline items from the rows of briefings added in slug order (`add`; a briefing's rows in
+    the order of its events): the same event from two briefings is one item with two sources.
+    Small enough to keep: the items name their sources by slug, title and sentence."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[str, frozenset], list[TimelineItem]] = {}
+
+    def add(self, slug: str, title: str, rows: Iterable[Row]) -> None:
+        """The rows of the briefing `slug`, which comes after every briefing added before."""
+        for date, slugs, e in rows:
+            group = self.groups.setdefault((date, slugs), [])
+            w = words(e.text) if group else None  # most events have no other on their date and actors
+            for item in group:
+                if similar(item.words, w):
+                    if item.sources[-1].slug != slug:  # briefing by briefing: the last is enough
+                        item.sources.append(Source(slug, title, e.sentence))
+                        item.line = None
+                    break
+            else:
+                group.append(TimelineItem(date, e.text, slugs, [Source(slug, title, e.sentence)]))
+
+    def items(self) -> list[TimelineItem]:
+        """In date order."""
+        return sorted((item for items in self.groups.values() for item in items), key=order)
+
+    def render(self, page: str, lang: str, urls: SiteUrls) -> tuple[str, int, bytes]:
+        """Page `page` of these items, their number and their part of timeline.json (events_json).
+        An item's line is rendered once, and kept with it until it gains a source: the caller
+        keeps a Merge only for one page, language and URL style. (Its event is not kept: the
+        page's part of timeline.json is, and a Merge holding it again would double its size.)"""
+        items = self.items()
+        for item in items:
+            if item.line is None:
+                item.line = item_line(item, page, lang, urls)
+        return (timeline_page(page, items, lang, urls, [item.line for item in items]), len(items),
+                events_json(items, lang, urls))
+
+
 def merge_events(rows: Iterable[tuple[Briefing, Row]]) -> list[TimelineItem]:
-    """Timeline items from the rows of briefings given in slug order (a briefing's rows in the
-    order of its events): the same event from two briefings is one item with two sources."""
-    groups: dict[tuple[str, frozenset], list[TimelineItem]] = defaultdict(list)
-    for b, (date, slugs, e) in rows:
-        group = groups[(date, slugs)]
-        w = words(e.text) if group else None  # most events have no other on their date and actors
-        for item in group:
-            if similar(item.words, w):
-                if item.sources[-1][0] is not b:  # briefing by briefing: the last is enough
-                    item.sources.append((b, e))
-                break
-        else:
-            group.append(TimelineItem(date, e.text, slugs, [(b, e)]))
-    return sorted((item for items in groups.values() for item in items), key=order)
+    """Timeline items from the rows of briefings given in slug order (Merge)."""
+    merge = Merge()
+    for b, row in rows:
+        merge.add(b.slug, b.title, (row,))
+    return merge.items()
 
 
 def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
@@ -139,7 +185,7 @@ def collect_events(briefings: list[Briefing]) -> list[TimelineItem]:
 
 
 def _source_links(item: TimelineItem, page: str, lang: str, urls: SiteUrls) -> str:
-    links = [html_link(b.title, urls.href(page, briefing_path(b.slug), f"s-{e.sentence}")) for b, e in item.sources]
+    links = [html_link(s.title, urls.href(page, briefing_path(s.slug), f"s-{s.sentence}")) for s in item.sources]
     if len(links) == 1:
         return links[0]
     return f"{label(lang, 'sources')}: " + " · ".join(links)
@@ -166,14 +212,20 @@ def page_order(page: str) -> tuple:
     return (key[:4], len(key) == 4, key)
 
 
-def timeline_page(page: str, items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls()) -> str:
-    """One month (or year) of the timeline. `urls`: the site's URL style, for raw HTML links."""
+def item_line(item: TimelineItem, page: str, lang: str, urls: SiteUrls) -> str:
+    """An item as its page lists it (HTML)."""
+    return f"{time_html(item.date, lang)} — {inline(item.text)} · {_source_links(item, page, lang, urls)}"
+
+
+def timeline_page(page: str, items: list[TimelineItem], lang: str, urls: SiteUrls = SiteUrls(),
+                  lines: list[str] | None = None) -> str:
+    """One month (or year) of the timeline. `urls`: the site's URL style, for raw HTML links;
+    `lines`: the items' `item_line`s, when the caller has them."""
     key = page[len("timeline/"):-3]
     title = f"{label(lang, 'timeline')}: {month_title(key, lang)}"
     out = front_matter(title, label(lang, "timeline_month_description", month=month_title(key, lang)))
     out += [f"# {title}", "", f"[← {label(lang, 'timeline')}]({relative(page, INDEX)})", ""]
-    out += html_list([f"{time_html(item.date, lang)} — {inline(item.text)} · {_source_links(item, page, lang, urls)}"
-                      for item in items])
+    out += html_list(lines if lines is not None else [item_line(item, page, lang, urls) for item in items])
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -219,14 +271,13 @@ def timeline_events(items: list[TimelineItem], lang: str, urls: SiteUrls) -> lis
     events = []
     seen: dict[str, int] = {}
     for item in items:
-        b, e = item.sources[0]
-        uid = f"{b.slug}-s{e.sentence}-{item.date}"  # two items with one uid are on one page
+        first = item.sources[0]
+        uid = f"{first.slug}-s{first.sentence}-{item.date}"  # two items with one uid are on one page
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:
             uid += f"-{seen[uid]}"
-        links = "".join(
-            f'<p><a href="{html.escape(urls.page(briefing_path(src.slug), f"s-{ev.sentence}"))}">'
-            f"{html.escape(src.title)}</a></p>" for src, ev in item.sources)
+        links = "".join(f'<p><a href="{html.escape(urls.page(briefing_path(s.slug), f"s-{s.sentence}"))}">'
+                        f"{html.escape(s.title)}</a></p>" for s in item.sources)
         events.append({
             "unique_id": uid,
             "start_date": _tl_date(item.date, lang),
@@ -234,6 +285,11 @@ def timeline_events(items: list[TimelineItem], lang: str, urls: SiteUrls) -> lis
                      "text": f"<p>{html.escape(item.text)}</p>{links}"},
         })
     return events
+
+
+def events_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> bytes:
+    """The TimelineJS events of `items`, comma-separated UTF-8 JSON: a page's part of timeline.json."""
+    return json.dumps(timeline_events(items, lang, urls), ensure_ascii=False)[1:-1].encode("utf-8")
 
 
 def timeline_title(lang: str) -> dict:
