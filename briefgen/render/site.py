@@ -269,8 +269,8 @@ class Site:
             inputs = ("timeline", lang, urls, page, keys)
             text = []  # the page, when its value is made anew
 
-            def merged(page=page, keys=keys, inputs=inputs, text=text) -> tuple[int, bytes, bytes]:
-                merge = self._merge(page, keys, inputs, memo.earlier(f"timeline:{page}"))
+            def merged(page=page, name=name, keys=keys, inputs=inputs, text=text) -> tuple[int, bytes, bytes]:
+                merge = self._merge(page, keys, inputs, memo.earlier(name))
                 page_text, count, part = merge.render(page, lang, urls)
                 text.append(page_text)
                 return count, part, pickle.dumps(merge, protocol=pickle.HIGHEST_PROTOCOL)

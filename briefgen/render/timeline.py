@@ -1,8 +1,9 @@
 """The global timeline: every dated event of every briefing, by year and month.
 
 The same event reported by two articles - same date, same actors, similar text, the same
-figures - is shown once with both sources. Pages: timeline/index.md (years and months with counts), one page per month
-(timeline/YYYY-MM.md) and one per year for events dated only to the year (timeline/YYYY.md).
+figures - is shown once with both sources. Pages: timeline/index.md (years and months with
+counts), one page per month (timeline/YYYY-MM.md) and one per year for events dated only to the
+year (timeline/YYYY.md).
 Also exported as TimelineJS JSON: `events_json` of each page, joined into timeline.json by
 render.site.
 
