@@ -24,7 +24,7 @@ from .articles import ArticleError, expand_paths, find_articles, load_articles
 from .cache import article_key
 from .config import Settings
 from .model import Article, Briefing
-from .render import DuplicatePath, Site
+from .render import Card, DuplicatePath, Site
 from .render.memo import SAME, PageMemo
 from .render.scope import Change
 from .filing import Filing
@@ -164,7 +164,7 @@ def write_docs(settings: Settings, staging: Path, result: BuildResult, lap: Call
             state.written = written_files(files, settings.docs_dir, known, unchanged, result.changes)
             store.save(state)
             lap("write")
-    return source_date_epoch(pages.briefings.values())
+    return source_date_epoch(pages.cards.values())
 
 
 def article_keys(articles: list[Article], state: BuildState, settings_fingerprint: str) -> list[str]:
@@ -194,7 +194,7 @@ def written_files(files: dict[str, bytes], docs: Path, known: BuildState, unchan
     return out
 
 
-def source_date_epoch(briefings: Iterable[Briefing]) -> int:
+def source_date_epoch(briefings: Iterable[Briefing | Card]) -> int:
     """Seconds since 1970 (UTC) of the newest publication date; 0 when no briefing has one."""
     dates = [b.date for b in briefings if b.date]
     if not dates:

@@ -1,9 +1,10 @@
 """Every article's briefing into the site: from the build state, from the cache, or from the NLP.
 
 `Filing` starts extracting the articles that have no briefing yet (worker processes that start
-at once), files the others meanwhile (`file_cached`: slim briefings from the previous build's
-state, else briefings from the cache), and then the new ones as they come (`file_fresh`). A page
-that shows a whole briefing asks for it in full (`briefing`).
+at once), files the others meanwhile (`file_cached`: from the previous build's state, each as
+its card with its slim briefing still pickled, else briefings from the cache), and then the new
+ones as they come (`file_fresh`). A page that shows a whole briefing asks for it in full
+(`briefing`).
 """
 from __future__ import annotations
 
@@ -22,15 +23,15 @@ from .render.scope import Change
 class Filing:
     def __init__(self, site: Site, articles: list[Article], keys: list[str], settings: Settings,
                  known: dict[str, bytes], *, jobs: int | None = None, worker: Worker | None = None) -> None:
-        """`keys`: the articles' cache keys; `known`: key -> pickled (slim briefing, what
-        `Site.add` derived from it), as the previous build kept them. `jobs`: worker processes
+        """`keys`: the articles' cache keys; `known`: key -> pickled (card, pickled details) as
+        `Site.add` returned them for the slim briefing, as the previous build kept them. `jobs`: worker processes
         (None: one per free core, as many as there is work for; 1: extract in this process, in
         `file_fresh`); `worker`: one started earlier (parallel.extract_many)."""
         self.site, self.articles, self.keys = site, articles, keys
         self.cache = BriefingCache(settings.cache_dir, settings.fingerprint())
         self.models = settings.model_map()
         self.known = known
-        self.slim: dict[str, bytes] = {}  # key -> pickled (slim briefing, derived), for the next build's state
+        self.slim: dict[str, bytes] = {}  # key -> pickled (card, pickled details), for the next build's state
         self.full: dict[str, Briefing] = {}  # the full briefings at hand
         self.missing = [i for i, key in enumerate(keys) if key not in known and not self.cache.has(key)]
         self.extracted = 0  # articles run through the NLP
@@ -38,15 +39,14 @@ class Filing:
         self._fresh = extract_many([articles[i] for i in self.missing], jobs=jobs, models=self.models, worker=worker)
 
     def _add(self, key: str, briefing: Briefing | None, blob: bytes | None = None) -> None:
-        if briefing is None:  # from the state: the slim briefing with what the site derived from it
+        if briefing is None:  # from the state: the card, and the slim briefing's details pickled
             self.slim[key] = blob
-            thin, derived = pickle.loads(blob)
-            self.site.add(thin, key, derived)
+            self.site.file(key, *pickle.loads(blob))
             return
         self.full[key] = briefing
-        thin = slim(briefing)  # shares its parts with the full briefing
-        derived = self.site.add(thin, key)
-        self.slim[key] = pickle.dumps((thin, derived), protocol=pickle.HIGHEST_PROTOCOL)
+        card, details = self.site.add(slim(briefing), key)  # the slim one shares its parts with the full
+        self.slim[key] = pickle.dumps((card, pickle.dumps(details, protocol=pickle.HIGHEST_PROTOCOL)),
+                                      protocol=pickle.HIGHEST_PROTOCOL)
 
     def file_cached(self) -> None:
         """File the briefings that need no NLP (while the workers extract the others)."""
@@ -81,7 +81,8 @@ class Filing:
         """The briefings added and removed since the build whose state `known` is."""
         current = set(self.keys)
         return Change(added=current - set(self.known),
-                      removed={k: pickle.loads(blob)[0] for k, blob in self.known.items() if k not in current})
+                      removed={k: pickle.loads(pickle.loads(blob)[1])[0] for k, blob in self.known.items()
+                               if k not in current})
 
     def briefing(self, key: str) -> Briefing:
         """The full briefing of `key`: at hand, or from the cache, or extracted again (the cache

@@ -5,10 +5,10 @@ compares everything again, with the same result):
 
 - `articles`: per article file, its stat signature, the parsed Article and its briefing key: a
   file whose signature is unchanged is neither read nor parsed again;
-- `briefings`: per briefing key, the slim briefing (render.slim) with what the site derived
-  from it (what render.Site.add returns), pickled: the site is filed from these without
-  reading the cache or working them out again, and only the pages it renders need full
-  briefings;
+- `briefings`: per briefing key, what render.Site.add returned for the slim briefing
+  (render.slim), pickled: its card, and its details pickled on their own. The site is filed
+  from these without reading the cache or working them out again; the details are unpickled
+  only for the pages it renders, and only those pages need full briefings;
 - `pages`: per generated file, the inputs it was rendered from, and `values`: the values the
   memo keeps with their inputs (render.memo.PageMemo);
 - `written`: per file of docs/, its signature and digest as the build left it, so docs/ is

@@ -141,3 +141,32 @@ def test_an_actor_page_is_made_without_its_older_briefings(monkeypatch):
     expected = site(11).files(lang="de")
     assert again[PAGE] == expected[PAGE] and "k10" not in str(again[part(4)])
     assert [again[part(n)] for n in range(1, 5)] == [SAME] * 4
+
+
+def test_a_list_page_gaining_an_actor_is_made_from_its_new_briefing_only():
+    """Actors named in one briefing are listed with that briefing: a list page that gains one
+    keeps the other actors' lines, so what their briefings say is not looked at again."""
+    def guest(i: int) -> Briefing:  # each names an actor of its own, all on the list of initial "k"
+        day = dt.date(2025, 3, 1) + dt.timedelta(days=i)
+        return Briefing(slug=f"{day.isoformat()}-g{i}", title=f"Besuch {i}", date=day, language="de",
+                        summary="Kurz.", actors=(Actor(f"Kai Gast{i}", "person", sentences=(0,)),))
+
+    class New(dict):
+        def __getitem__(self, key):
+            assert key == "k20", f"looked at {key}, the briefing of an actor listed before"
+            return super().__getitem__(key)
+
+    def site(n: int) -> Site:
+        out = Site()
+        for i in range(n):
+            out.add(guest(i), f"k{i}")
+        return out
+
+    memo = PageMemo()
+    site(20).files(lang="de", memo=memo)
+    grown = site(21)
+    grown.said = New(grown.said)
+    again = grown.files(lang="de", memo=PageMemo(memo.current, memo.values))
+    expected = site(21).files(lang="de")
+    assert again["actors/person-k.md"] == expected["actors/person-k.md"]
+    assert "Kai Gast20" in again["actors/person-k.md"] and "Kai Gast3" in again["actors/person-k.md"]

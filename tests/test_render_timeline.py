@@ -122,3 +122,43 @@ def test_events_with_other_figures_are_not_merged():
     assert sorted(len(i.sources) for i in items) == [1, 2]
     merged = next(i for i in items if len(i.sources) == 2)
     assert {s.slug for s in merged.sources} == {"2026-02-01-a", "2026-02-03-c"}
+
+
+def test_a_kept_merge_copies_the_events_of_unchanged_items_from_its_last_part(monkeypatch):
+    """A Merge rendered again after more rows encodes only the events of new items and of items
+    that gained a source (or whose unique_id number moved); the part is what a fresh merge gives."""
+    import pickle
+
+    from briefgen.render import timeline
+    from briefgen.render.links import SiteUrls
+
+    def report(slug: str, day: int, texts: list[str]):
+        return briefing(slug, f"Bericht {slug}", dt.date(2026, 5, day), actors=[MAYOR], events=[
+            Event(f"2026-05-{day:02d}", "heute", text, ("Pfeil",), i) for i, text in enumerate(texts)])
+
+    reports = [report("2026-05-01-a", 1, ["Pfeil eröffnet die Brücke", "Pfeil besucht die Schule"]),
+               report("2026-05-02-b", 2, ["Pfeil lobt den Rat"]),
+               report("2026-05-02-c", 2, ["Pfeil lobt den Rat", "Pfeil eröffnet die Brücke am zweiten Mai"])]
+    page = "timeline/2026-05.md"
+
+    def rows(b):
+        return timeline.timeline_rows(b)[page]
+
+    merge = timeline.Merge()
+    for b in reports[:2]:
+        merge.add(b.slug, b.title, rows(b))
+    _, _, part = merge.render(page, "de", SiteUrls())
+    kept = pickle.loads(pickle.dumps(merge))  # as the build keeps it
+    kept.add(reports[2].slug, reports[2].title, rows(reports[2]))
+    fresh = timeline.Merge()
+    for b in reports:
+        fresh.add(b.slug, b.title, rows(b))
+    expected = timeline.events_json(fresh.items(), "de", SiteUrls())
+    encoded = []
+    event = timeline.timeline_event
+    monkeypatch.setattr(timeline, "timeline_event", lambda item, *a: (encoded.append(item.text), event(item, *a))[1])
+    _, count, again = kept.render(page, "de", SiteUrls(), part)
+    assert again == expected and count == 4
+    # "lobt den Rat" gained a source, the second bridge is new; the first bridge and the school are copied
+    assert sorted(encoded) == ["Pfeil eröffnet die Brücke am zweiten Mai", "Pfeil lobt den Rat"]
+    json.loads("[" + again.decode() + "]")

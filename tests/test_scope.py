@@ -3,6 +3,7 @@ change cannot reach gives exactly the files of a fresh render."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import random
 
 import pytest
@@ -51,7 +52,7 @@ def test_kept_pages_are_what_a_fresh_render_gives(seed, monkeypatch):
     for step in range(12):
         site = Site()
         for b in current.values():
-            site.add(b, key(b))
+            site.file(key(b), *kept(b)) if step % 2 else site.add(b, key(b))
         now = {key(b): b for b in current.values()}
         change = Change(added=set(now) - set(keys), removed={k: b for k, b in keys.items() if k not in now})
         memo = PageMemo(pages, values)
@@ -74,19 +75,49 @@ def test_kept_pages_are_what_a_fresh_render_gives(seed, monkeypatch):
                 current[i] = briefing(rng, i, step + 1)
 
 
-def test_a_site_filed_from_kept_derivations_renders_the_same_files():
-    """The build files cached briefings with what `Site.add` returned at an earlier build."""
-    import pickle
+def kept(b: Briefing) -> tuple:
+    """(card, pickled details) of `b`, as the build state keeps what `Site.add` returned."""
+    card, details = Site().add(b, key(b))
+    return pickle.loads(pickle.dumps(card)), pickle.dumps(details)
 
+
+def test_a_site_filed_from_kept_cards_renders_the_same_files():
+    """The build files cached briefings from what `Site.add` returned at an earlier build."""
     rng = random.Random(7)
     briefings = [briefing(rng, i, 0) for i in range(30)]
-    first = Site()
-    kept = {key(b): pickle.dumps((b, first.add(b, key(b)))) for b in briefings}  # as the state keeps them
     again = Site()
-    for k, blob in kept.items():
-        b, derived = pickle.loads(blob)
-        again.add(b, k, derived)
-    assert again.files(lang="de") == first.files(lang="de") == render_site(briefings, lang="de")
+    for b in briefings:
+        again.file(key(b), *kept(b))
+    assert again.files(lang="de") == render_site(briefings, lang="de")
+
+
+def test_one_new_briefing_opens_the_briefings_its_pages_show_not_the_archive():
+    """A site filed from kept cards unpickles a briefing's details only for a page that shows
+    it: after one new briefing, the feed's and home page's newest and what the new one reaches."""
+    from briefgen.render.feeds import FEED_ITEMS
+
+    rng = random.Random(3)
+    old = [briefing(rng, i, 0) for i in range(200)]
+    newest = max(b.date for b in old)
+    new = Briefing(slug=f"{newest.isoformat()}-neu", title="Neu", date=newest, language="de", summary="Neu.",
+                   actors=(Actor("Nora Neu", "person", sentences=(0,)),), tags=("tag9",), events=(
+                       Event(date=newest.isoformat(), expression="heute", text="Neu", actors=("Nora Neu",)),))
+    briefings = old + [new]
+    first = Site()
+    for b in old:
+        first.file(key(b), *kept(b))
+    memo = PageMemo()
+    docs = first.files(lang="de", memo=memo)
+    site = Site()
+    for b in old:
+        site.file(key(b), *kept(b))
+    site.add(new, key(new))
+    memo = PageMemo(memo.current, memo.values)
+    files = site.files(lang="de", memo=memo, change=Change(added={key(new)}))
+    opened = len(old) - len(site._shelf.blobs)
+    assert 0 < opened < FEED_ITEMS + 20, opened
+    got = {path: docs[path] if text is SAME else text for path, text in files.items()}
+    assert got == render_site(briefings, lang="de")
 
 
 @pytest.mark.parametrize("seed", range(3))

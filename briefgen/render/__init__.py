@@ -17,10 +17,10 @@ by briefing and rendering only what changed since the previous build (what `buil
 from __future__ import annotations
 
 from ..model import Briefing
-from .site import ASSETS, DuplicatePath, Site, briefing_json, slim  # noqa: F401
+from .site import ASSETS, Card, DuplicatePath, Site, briefing_json, slim  # noqa: F401
 from .links import SiteUrls
 
-__all__ = ["ASSETS", "DuplicatePath", "Site", "briefing_json", "render_site", "slim"]
+__all__ = ["ASSETS", "Card", "DuplicatePath", "Site", "briefing_json", "render_site", "slim"]
 
 
 def render_site(briefings: list[Briefing], *, lang: str, site_url: str | None = None,

@@ -26,12 +26,12 @@ def month_key(b: Briefing) -> str:
     return f"{b.date.year}-{b.date.month:02d}" if b.date else UNDATED  # as strftime("%Y-%m")
 
 
-def _newest(b: Briefing) -> tuple:
+def newest_key(b: Briefing) -> tuple:
     return (b.date is not None, b.date, b.slug)
 
 
 def newest_first(briefings) -> list[Briefing]:
-    return sorted(briefings, key=_newest, reverse=True)
+    return sorted(briefings, key=newest_key, reverse=True)
 
 
 def briefing_line(b: Briefing, lang: str, page: str) -> str:
@@ -54,7 +54,7 @@ def home_page(briefings: list[Briefing], lang: str, paged: ActorPlaces | None = 
     """The latest briefings as cards; `paged`: where actors are shown (computed when not given)."""
     out = front_matter(label(lang, "home"), label(lang, "intro"), search=NO_SEARCH)
     out += [f"# {label(lang, 'latest')}", "", label(lang, "intro"), ""]
-    latest = heapq.nlargest(LATEST, briefings, key=_newest)  # newest_first(briefings)[:LATEST]
+    latest = heapq.nlargest(LATEST, briefings, key=newest_key)  # newest_first(briefings)[:LATEST]
     if not latest:
         out += [label(lang, "no_briefings"), ""]
     else:

@@ -8,8 +8,10 @@ size, and a briefing's related list changes only when one of its windows does.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..model import Briefing
 
@@ -57,13 +59,25 @@ def windows(groups: dict[str, Group], b: Briefing, n: int | None = None) -> list
     return out
 
 
-def related_to(b: Briefing, candidates: dict[str, Briefing], limit: int = RELATED) -> list[tuple[str, list[str]]]:
+class Candidate(NamedTuple):
+    """What `related_to` compares of another briefing (render.site.Card has the same fields)."""
+
+    slug: str
+    date: dt.date | None
+    key_actors: tuple[str, ...]
+
+
+def candidate(b: Briefing) -> Candidate:
+    return Candidate(b.slug, b.date, tuple(key_actor_slugs(b)))
+
+
+def related_to(b: Briefing, candidates: dict[str, Candidate], limit: int = RELATED) -> list[tuple[str, list[str]]]:
     """[(key of another briefing, names of the key actors it shares with `b`)], best first."""
     names = {a.slug: a.name for a in b.actors[:KEY_ACTORS]}
     # every key actor a candidate shares (in b's order), also those it was not found through
     shared = {}
     for key, other in candidates.items():
-        theirs = set(key_actor_slugs(other))
+        theirs = set(other.key_actors)
         shared[key] = [name for slug, name in names.items() if slug in theirs]
 
     def rank(key: str) -> tuple:
@@ -80,6 +94,6 @@ def related_briefings(briefings: list[Briefing], limit: int = RELATED) -> dict[s
     groups = key_actor_groups(by_slug.items())
     out = {}
     for b in briefings:
-        candidates = {slug: by_slug[slug] for keys in windows(groups, b) for slug in keys}
+        candidates = {slug: candidate(by_slug[slug]) for keys in windows(groups, b) for slug in keys}
         out[b.slug] = [(by_slug[slug], names) for slug, names in related_to(b, candidates, limit)]
     return out

@@ -58,4 +58,4 @@ def reach(site, change: Change, places: ActorPlaces, before: ActorPlaces) -> Sco
             briefings.update(key for _, key in group[max(0, i - reach):i + reach + 1])
     timeline = {page for k in change.added for page in site.rows[k]}
     timeline |= {page for b in change.removed.values() for page in timeline_rows(b)}
-    return Scope(actors, briefings & set(site.briefings), timeline)
+    return Scope(actors, briefings & site.cards.keys(), timeline)

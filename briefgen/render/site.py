@@ -11,16 +11,25 @@ being extracted.
 A briefing may be filed `slim` (without the body and sentences that only its own page shows);
 its page and JSON are rendered from the full briefing, which `files` asks for (`full(key)`)
 only for the briefings whose page it renders.
+
+What every build needs of each briefing is its `Card` (slug, date, tags, actors, place in
+time, timeline pages). The rest - the slim briefing, its timeline rows and what it says about
+each actor - may be filed pickled (`Site.file`, as the build state keeps it) and is unpickled
+only when a page that shows it is rendered: a build after one new article opens the briefings
+its pages show, not the archive.
 """
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
+import heapq
 import json
 import pickle
 from collections import defaultdict
 from collections.abc import Callable
 from importlib import resources
+from typing import NamedTuple
 
 from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
@@ -29,7 +38,8 @@ from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, Heading, 
                      contributions, list_item, list_layout, list_page, name_index, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
 from .feeds import feed_xml, index_entry, index_json
-from .indexes import briefings_index, home_page, month_key, month_page, month_path
+from .feeds import FEED_ITEMS
+from .indexes import LATEST, briefings_index, home_page, month_key, month_page, month_path, newest_key
 from .labels import label
 from .links import SiteUrls, actor_part_path, actor_path, briefing_path
 from .memo import SAME, PageMemo
@@ -62,15 +72,68 @@ def briefing_json(b: Briefing) -> str:
     return json.dumps(b.to_json(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+class Card(NamedTuple):
+    """What the site needs of every filed briefing, whichever pages it renders."""
+
+    slug: str
+    path: str  # the article's, for errors
+    title: str
+    date: dt.date | None
+    tags: tuple[str, ...]
+    actors: tuple[tuple[str, str], ...]  # (slug, kind) of each actor, in the briefing's order
+    where: tuple  # related.order: its place in time
+    key_actors: tuple[str, ...]  # related.key_actor_slugs
+    pages: tuple[str, ...]  # the timeline pages it has events on
+
+
+def card(b: Briefing, rows: dict[str, list[Row]]) -> Card:
+    return Card(b.slug, b.path, b.title, b.date, tuple(b.tags), tuple((a.slug, a.kind) for a in b.actors), order(b),
+                tuple(key_actor_slugs(b)), tuple(rows))
+
+
+class Shelf:
+    """Per filed key: its briefing, timeline rows and contributions (`parts`, three mappings),
+    given as they are or pickled together, and then unpickled on first use."""
+
+    def __init__(self) -> None:
+        self.blobs: dict[str, bytes] = {}
+        self.parts = (_Part(self, 0), _Part(self, 1), _Part(self, 2))
+
+    def put(self, key: str, details: tuple | bytes) -> None:
+        if isinstance(details, bytes):
+            self.blobs[key] = details
+        else:
+            for part, value in zip(self.parts, details):
+                part[key] = value
+
+    def open(self, key: str) -> tuple:
+        details = pickle.loads(self.blobs.pop(key))
+        self.put(key, details)
+        return details
+
+
+class _Part(dict):
+    """One of a Shelf's mappings: holds what was opened; a missing key is opened from its blob."""
+
+    def __init__(self, shelf: Shelf, index: int) -> None:
+        super().__init__()
+        self.shelf, self.index = shelf, index
+
+    def __missing__(self, key: str):
+        if key not in self.shelf.blobs:
+            raise KeyError(key)
+        return self.shelf.open(key)[self.index]
+
+
 class Targets(dict):
     """Briefing key -> where each of its actors is shown (actors.actor_target), made when asked."""
 
-    def __init__(self, briefings: dict[str, Briefing], places: ActorPlaces) -> None:
+    def __init__(self, cards: dict[str, Card], places: ActorPlaces) -> None:
         super().__init__()
-        self.briefings, self.places = briefings, places
+        self.cards, self.places = cards, places
 
     def __missing__(self, key: str) -> list:
-        self[key] = [actor_target(a.slug, a.kind, self.places) for a in self.briefings[key].actors]
+        self[key] = [actor_target(slug, kind, self.places) for slug, kind in self.cards[key].actors]
         return self[key]
 
 
@@ -86,7 +149,13 @@ def _insert(keys: list[str], key: str, rank: dict[str, tuple]) -> None:
 
 class Site:
     def __init__(self) -> None:
-        self.briefings: dict[str, Briefing] = {}  # key -> briefing (perhaps slim)
+        self.cards: dict[str, Card] = {}  # key -> its card: every filed briefing
+        shelf = self._shelf = Shelf()
+        # key -> the briefing (perhaps slim), its dated events by timeline page, and what it says
+        # about each actor: opened from the shelf when first looked at
+        self.briefings: dict[str, Briefing] = shelf.parts[0]
+        self.rows: dict[str, dict[str, list[Row]]] = shelf.parts[1]
+        self.said: dict[str, dict[str, Contribution]] = shelf.parts[2]
         self.rank: dict[str, tuple] = {}  # key -> its place in the lists, newest first (briefing_order)
         self.newest: list[str] = []  # every key, newest first
         self.actors: dict[str, list[str]] = defaultdict(list)  # actor slug -> keys of the briefings naming it
@@ -94,32 +163,34 @@ class Site:
         self.key_actors: dict[str, Group] = defaultdict(list)  # key actor slug -> [(order, key)], sorted
         self.slugs: dict[str, str] = {}  # key -> the briefing's slug
         self.timeline: dict[str, list[str]] = defaultdict(list)  # timeline page -> keys with events on it, by slug
-        self.rows: dict[str, dict[str, list[Row]]] = {}  # key -> its dated events by timeline page
-        self.said: dict[str, dict[str, Contribution]] = {}  # key -> what it says about each actor
 
-    def add(self, b: Briefing, key: str, derived: tuple | None = None) -> tuple:
-        """File briefing `b` under `key` (its cache key, or any key unique to it); -> what was
-        derived from it (its place in time, key actors, timeline rows and contributions).
-        `derived`: what `add` returned for the same briefing before (the build keeps it in its
-        state), so that it is not worked out again."""
-        if key in self.briefings:
+    def add(self, b: Briefing, key: str) -> tuple[Card, tuple]:
+        """File briefing `b` under `key` (its cache key, or any key unique to it); -> its card
+        and its details (the briefing, its timeline rows and contributions), which `file` takes
+        to file it again without working them out."""
+        index = name_index(b)
+        rows = timeline_rows(b, index)
+        details = (b, rows, contributions(b, index))
+        self.file(key, card(b, rows), details)
+        return self.cards[key], details
+
+    def file(self, key: str, c: Card, details: tuple | bytes) -> None:
+        """File the briefing of card `c` under `key`; `details` as `add` returns them, or pickled
+        (then unpickled when a page that shows the briefing is rendered)."""
+        if key in self.cards:
             raise ValueError(f"briefing key {key!r} added twice")
-        self.briefings[key] = b
-        self.rank[key] = briefing_order(b)
-        self.slugs[key] = b.slug
+        self.cards[key] = c
+        self._shelf.put(key, details)
+        self.rank[key] = briefing_order(c)
+        self.slugs[key] = c.slug
         _insert(self.newest, key, self.rank)
-        for a in b.actors:
-            _insert(self.actors[a.slug], key, self.rank)
-            self.kinds[a.slug] = site_kind(a.kind)
-        if derived is None:
-            index = name_index(b)
-            derived = (order(b), key_actor_slugs(b), timeline_rows(b, index), contributions(b, index))
-        where, slugs, self.rows[key], self.said[key] = derived
-        for slug in slugs:
-            bisect.insort(self.key_actors[slug], (where, key))
-        for page in self.rows[key]:
+        for slug, kind in c.actors:
+            _insert(self.actors[slug], key, self.rank)
+            self.kinds[slug] = site_kind(kind)
+        for slug in c.key_actors:
+            bisect.insort(self.key_actors[slug], (c.where, key))
+        for page in c.pages:
             _insert(self.timeline[page], key, self.slugs)
-        return derived
 
     def files(self, *, lang: str, urls: SiteUrls = SiteUrls(), site_name: str = "briefgen",
               memo: PageMemo | None = None, full: Callable[[str], Briefing] | None = None,
@@ -131,35 +202,38 @@ class Site:
         (render.scope) are then kept without looking at their inputs."""
         memo = memo or PageMemo()
         full = full or self.briefings.__getitem__
-        by_slug = sorted(self.briefings.items(), key=lambda kb: kb[1].slug)
-        briefings = [b for _, b in by_slug]
+        by_slug = sorted(self.cards.items(), key=lambda kc: kc[1].slug)
+        cards = [c for _, c in by_slug]
         layout = list_layout(self.kinds)
         places = actor_places({slug: len(keys) for slug, keys in self.actors.items()}, layout)
         # where actors were shown at the previous build, if it had the same settings
         before = memo.replace("places", ("places", lang, urls, site_name), places)
         scope = reach(self, change, places, before) if change is not None and before is not None else None
-        targets = Targets(self.briefings, places)
+        targets = Targets(self.cards, places)
+        latest = [self.briefings[k] for k in heapq.nlargest(LATEST, self.cards, key=lambda k: newest_key(self.cards[k]))]
         files: dict[str, object] = {
-            "index.md": home_page(briefings, lang, places),
-            "briefings/index.md": briefings_index(briefings, lang),
+            "index.md": home_page(latest, lang, places),
+            "briefings/index.md": briefings_index(cards, lang),
             **self._month_pages(memo, by_slug, lang),
             ACTORS_INDEX: actors_index(self.kinds, lang),
             **self._actor_pages(memo, lang, urls, scope, layout),
             **self._timeline(memo, lang, urls, scope),
-            **self._tag_pages(memo, briefings, lang),
+            **self._tag_pages(memo, cards, lang),
             "briefings.json": self._index_json(memo, urls, places, targets, self.newest, scope),
-            "feed.xml": feed_xml(briefings, lang, urls, site_name=site_name, description=label(lang, "intro")),
+            # the newest FEED_ITEMS, as the feed orders them (self.rank is briefing_order)
+            "feed.xml": feed_xml([self.briefings[k] for k in self.newest[:FEED_ITEMS]], lang, urls,
+                                 site_name=site_name, description=label(lang, "intro")),
         }
-        for key, b in self.briefings.items():
-            md, data = briefing_path(b.slug), f"briefings/{b.slug}.json"
+        for key, c in self.cards.items():
+            md, data = briefing_path(c.slug), f"briefings/{c.slug}.json"
             for path in (md, data):
                 if path in files:
-                    raise DuplicatePath(f"{b.path}: its page {path} would replace a page briefgen generates; "
+                    raise DuplicatePath(f"{c.path}: its page {path} would replace a page briefgen generates; "
                                         "change the title or give the article a date")
             if scope and key not in scope.briefings and memo.keep((md, data), (f"related:{key}",)):
                 files[md] = files[data] = SAME
             else:
-                files[md], files[data] = self._briefing_files(memo, md, data, key, b, lang, urls, places,
+                files[md], files[data] = self._briefing_files(memo, md, data, key, lang, urls, places,
                                                               targets[key], full)
         for name, path in ASSETS.items():
             files[path] = resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
@@ -175,20 +249,20 @@ class Site:
                 f"index:{key}", ("index", key, urls, targets[key]), index_entry, self.briefings[key], urls, places))
         return index_json(entries)
 
-    def _month_pages(self, memo: PageMemo, by_slug: list[tuple[str, Briefing]], lang: str) -> dict[str, object]:
+    def _month_pages(self, memo: PageMemo, by_slug: list[tuple[str, Card]], lang: str) -> dict[str, object]:
         by_month: dict[str, list[str]] = defaultdict(list)
-        for key, b in by_slug:
-            by_month[month_key(b)].append(key)
+        for key, c in by_slug:
+            by_month[month_key(c)].append(key)
 
         def page(month: str, keys: list[str]) -> str:  # the month's briefings only when it is rendered
-            return month_page(month, [self.briefings[k] for k in keys], lang)
+            return month_page(month, [self.cards[k] for k in keys], lang)
 
         return {month_path(month): memo.render(month_path(month), ("month", lang, month, keys), page, month, keys)
                 for month, keys in by_month.items()}
 
     @staticmethod
-    def _tag_pages(memo: PageMemo, briefings: list[Briefing], lang: str) -> dict[str, object]:
-        tags = collect_tags(briefings)
+    def _tag_pages(memo: PageMemo, cards: list[Card], lang: str) -> dict[str, object]:
+        tags = collect_tags(cards)
         return {TAGS_INDEX: tags_index(tags, lang),
                 **{path: memo.render(path, ("tag", lang, path, sorted(spellings)), tag_page, path,
                                      sorted(spellings), lang)
@@ -216,15 +290,15 @@ class Site:
             return entries[slug]
 
         def listed(page) -> str:
-            # an actor with a page is listed with its name, roles and count: kept while its
-            # briefings are, so a list is not remade from every briefing of its frequent actors
+            # each actor's line (name, roles and count; or the one briefing naming it) is kept
+            # while its briefings are: a list is remade from the briefings of its new actors only
             items = {slug: memo.value(f"item:{slug}", ("item", lang, urls, page.path, self.actors[slug]),
                                       lambda s=slug: list_item(page.path, entry(s), lang, urls))
-                     for slug in page.slugs if len(self.actors[slug]) >= PAGE_FROM}
-            return list_page(page, {slug: entry(slug) for slug in page.slugs if slug not in items}, lang, urls, items)
+                     for slug in page.slugs}
+            return list_page(page, {}, lang, urls, items)
 
         def main_page(slug: str, older: list[list[str]]) -> str:
-            dates = [(self.briefings[part[-1]].date, self.briefings[part[0]].date) for part in older]
+            dates = [(self.cards[part[-1]].date, self.cards[part[0]].date) for part in older]
             return actor_page(entry(slug), lang, urls, parts=dates)
 
         files: dict[str, object] = {}
@@ -233,7 +307,7 @@ class Site:
             inputs = ("list", lang, urls, page, [self.actors[slug] for slug in page.slugs])
             files[page.path] = memo.render(page.path, inputs, listed, page)
             if files[page.path] is SAME:  # and its items stay known for when it changes
-                memo.keep(values=tuple(f"item:{slug}" for slug in page.slugs if len(self.actors[slug]) >= PAGE_FROM))
+                memo.keep(values=tuple(f"item:{slug}" for slug in page.slugs))
         for slug, keys in self.actors.items():
             if len(keys) < PAGE_FROM:
                 continue
@@ -270,8 +344,8 @@ class Site:
             text = []  # the page, when its value is made anew
 
             def merged(page=page, name=name, keys=keys, inputs=inputs, text=text) -> tuple[int, bytes, bytes]:
-                merge = self._merge(page, keys, inputs, memo.earlier(name))
-                page_text, count, part = merge.render(page, lang, urls)
+                merge, before = self._merge(page, keys, inputs, memo.earlier(name))
+                page_text, count, part = merge.render(page, lang, urls, before)
                 text.append(page_text)
                 return count, part, pickle.dumps(merge, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -287,27 +361,29 @@ class Site:
         files["timeline.json"] = b'{"title": ' + title + b', "events": [' + b", ".join(events) + b"]}\n"
         return files
 
-    def _merge(self, page: str, keys: list[str], inputs: tuple, earlier: tuple | None) -> Merge:
-        """The Merge of timeline page `page` over `keys` (in slug order). If the previous build's
+    def _merge(self, page: str, keys: list[str], inputs: tuple, earlier: tuple | None) -> tuple[Merge, bytes | None]:
+        """The Merge of timeline page `page` over `keys` (in slug order), and the part of
+        timeline.json it was last rendered to (None for a new Merge). If the previous build's
         (`earlier`: its inputs and value) merged the first of these keys and no others - the page
         only gained briefings newer than all it had, as new articles are - it is taken and given
         the rows of the rest; else the Merge is made over them all."""
-        merge, done = Merge(), 0
+        merge, done, part = Merge(), 0, None
         if earlier is not None:
-            before, (_, _, blob) = earlier
+            before, (_, kept_part, blob) = earlier
             if before[:-1] == inputs[:-1] and keys[:len(before[-1])] == before[-1]:
-                merge, done = pickle.loads(blob), len(before[-1])
+                merge, done, part = pickle.loads(blob), len(before[-1]), kept_part
         for k in keys[done:]:
-            merge.add(self.slugs[k], self.briefings[k].title, self.rows[k][page])
-        return merge
+            merge.add(self.slugs[k], self.cards[k].title, self.rows[k][page])
+        return merge, part
 
-    def _briefing_files(self, memo: PageMemo, md: str, data: str, key: str, b: Briefing, lang: str,
+    def _briefing_files(self, memo: PageMemo, md: str, data: str, key: str, lang: str,
                         urls: SiteUrls, places: ActorPlaces, targets: list,
                         full: Callable[[str], Briefing]) -> tuple[object, object]:
         """A briefing's page `md` and JSON `data` (text, or SAME)."""
+        b = self.briefings[key]
         near = windows(self.key_actors, b)
         related = memo.value(f"related:{key}", ("related", key, near), lambda: related_to(
-            b, {k: self.briefings[k] for keys in near for k in keys if k != key}))
+            b, {k: self.cards[k] for keys in near for k in keys if k != key}))
         # its actors link to their own pages or, named nowhere else, to their entry on a list page
         inputs = ("briefing", lang, urls, key, related, targets)
         page = memo.render(md, inputs, lambda: briefing_page(

@@ -51,6 +51,9 @@ class TimelineItem:
     sources: list[Source] = field(default_factory=list)
     # as its page lists it (Merge.render); None when not yet, or since it gained a source
     line: str | None = field(default=None, compare=False, repr=False)
+    # where the last Merge.render put its TimelineJS event in the page's part of timeline.json:
+    # (start, end, the number of its unique_id on the page); None as `line`
+    event: tuple[int, int, int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def words(self) -> frozenset[str]:
@@ -149,7 +152,7 @@ class Merge:
                 if similar(item.words, w):
                     if item.sources[-1].slug != slug:  # briefing by briefing: the last is enough
                         item.sources.append(Source(slug, title, e.sentence))
-                        item.line = None
+                        item.line = item.event = None
                     break
             else:
                 group.append(TimelineItem(date, e.text, slugs, [Source(slug, title, e.sentence)]))
@@ -158,17 +161,18 @@ class Merge:
         """In date order."""
         return sorted((item for items in self.groups.values() for item in items), key=order)
 
-    def render(self, page: str, lang: str, urls: SiteUrls) -> tuple[str, int, bytes]:
+    def render(self, page: str, lang: str, urls: SiteUrls, before: bytes | None = None) -> tuple[str, int, bytes]:
         """Page `page` of these items, their number and their part of timeline.json (events_json).
         An item's line is rendered once, and kept with it until it gains a source: the caller
-        keeps a Merge only for one page, language and URL style. (Its event is not kept: the
-        page's part of timeline.json is, and a Merge holding it again would double its size.)"""
+        keeps a Merge only for one page, language and URL style. Its event is not kept (a Merge
+        holding it would double its size), only where it is in the part this Merge's last render
+        made: given that part (`before`), an unchanged item's event is copied from it."""
         items = self.items()
         for item in items:
             if item.line is None:
                 item.line = item_line(item, page, lang, urls)
         return (timeline_page(page, items, lang, urls, [item.line for item in items]), len(items),
-                events_json(items, lang, urls))
+                events_part(items, lang, urls, before))
 
 
 def merge_events(rows: Iterable[tuple[Briefing, Row]]) -> list[TimelineItem]:
@@ -267,30 +271,58 @@ def _tl_date(value: str, lang: str) -> dict:
     return out
 
 
+def _uid(item: TimelineItem) -> str:
+    first = item.sources[0]
+    return f"{first.slug}-s{first.sentence}-{item.date}"  # two items with one uid are on one page
+
+
+def timeline_event(item: TimelineItem, uid: str, lang: str, urls: SiteUrls) -> dict:
+    """The TimelineJS event of `item` (text fields are HTML)."""
+    links = "".join(f'<p><a href="{html.escape(urls.page(briefing_path(s.slug), f"s-{s.sentence}"))}">'
+                    f"{html.escape(s.title)}</a></p>" for s in item.sources)
+    return {
+        "unique_id": uid,
+        "start_date": _tl_date(item.date, lang),
+        "text": {"headline": html.escape(item.text if len(item.text) <= 120 else item.text[:119] + "…"),
+                 "text": f"<p>{html.escape(item.text)}</p>{links}"},
+    }
+
+
 def timeline_events(items: list[TimelineItem], lang: str, urls: SiteUrls) -> list[dict]:
-    """The TimelineJS events of `items` (text fields are HTML)."""
+    """The TimelineJS events of `items`; an item whose uid an earlier one has gets "-2", "-3"."""
     events = []
     seen: dict[str, int] = {}
     for item in items:
-        first = item.sources[0]
-        uid = f"{first.slug}-s{first.sentence}-{item.date}"  # two items with one uid are on one page
-        seen[uid] = seen.get(uid, 0) + 1
-        if seen[uid] > 1:
-            uid += f"-{seen[uid]}"
-        links = "".join(f'<p><a href="{html.escape(urls.page(briefing_path(s.slug), f"s-{s.sentence}"))}">'
-                        f"{html.escape(s.title)}</a></p>" for s in item.sources)
-        events.append({
-            "unique_id": uid,
-            "start_date": _tl_date(item.date, lang),
-            "text": {"headline": html.escape(item.text if len(item.text) <= 120 else item.text[:119] + "…"),
-                     "text": f"<p>{html.escape(item.text)}</p>{links}"},
-        })
+        uid = _uid(item)
+        seen[uid] = n = seen.get(uid, 0) + 1
+        events.append(timeline_event(item, uid if n == 1 else f"{uid}-{n}", lang, urls))
     return events
 
 
 def events_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> bytes:
     """The TimelineJS events of `items`, comma-separated UTF-8 JSON: a page's part of timeline.json."""
     return json.dumps(timeline_events(items, lang, urls), ensure_ascii=False)[1:-1].encode("utf-8")
+
+
+def events_part(items: list[TimelineItem], lang: str, urls: SiteUrls, before: bytes | None = None) -> bytes:
+    """`events_json(items, ...)`, noting in each item where its event is (`TimelineItem.event`).
+    An item that has that note and the same uid number is copied from `before`, the part its
+    notes were made for; the others are encoded."""
+    out: list[bytes] = []
+    seen: dict[str, int] = {}
+    at = 0
+    for item in items:
+        uid = _uid(item)
+        seen[uid] = n = seen.get(uid, 0) + 1
+        if before is not None and item.event is not None and item.event[2] == n:
+            data = before[item.event[0]:item.event[1]]
+        else:
+            event = timeline_event(item, uid if n == 1 else f"{uid}-{n}", lang, urls)
+            data = json.dumps(event, ensure_ascii=False).encode("utf-8")
+        item.event = (at, at + len(data), n)
+        out.append(data)
+        at += len(data) + 2  # and ", "
+    return b", ".join(out)
 
 
 def timeline_title(lang: str) -> dict:
