@@ -147,7 +147,7 @@ def write_docs(settings: Settings, staging: Path, result: BuildResult, lap: Call
         filing.file_cached()
         # meanwhile: which files of docs/ are as the last build left them, and the next docs/ begun
         unchanged = known.unchanged_docs(settings.docs_dir)
-        draft = None if check else Draft(settings.docs_dir, staging)
+        draft = None if check else Draft(settings.docs_dir, staging, unchanged=unchanged, recorded=known.written)
         filing.file_fresh(progress)
         lap("extract")
     memo = PageMemo({p: d for p, d in known.pages.items() if p in unchanged}, known.values)

@@ -7,13 +7,19 @@ repaired by `recover` at the start of the next build. Files of the old tree that
 lacks (pages of deleted articles) are gone after the swap.
 
 A `Draft` begins the new tree before the files are known (the build makes one while articles are
-being extracted): it links every current file, and `Draft.finish` then replaces only what
-changed. The tree a swap replaces stays in the staging folder until the next draft clears it.
+being extracted), and `Draft.finish` then replaces only what changed. The tree a swap replaces
+stays in the staging folder with a note of what the swap changed (`DELTA`): the next draft
+takes that tree and brings it up to date by those paths only, so its cost is the number of
+files the last build changed, not the number the tree holds. Without a usable note (the first
+build, or one cut short) the draft links every current file.
 """
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -115,22 +121,68 @@ def swap_in(built: Path, target: Path, staging: Path, *, keep_old: bool = False)
         shutil.rmtree(old)
 
 
-class Draft:
-    """The next tree of `target`, begun in `staging`: what earlier builds left there is removed,
-    and every current file of `target` is hard-linked into it (or copied where links fail)."""
+DELTA = "delta.json"  # beside the replaced tree: {"link": paths, "remove": paths} that make it the target
 
-    def __init__(self, target: Path, staging: Path) -> None:
+
+class Draft:
+    """The next tree of `target`, begun in `staging` as a copy of the current one: the tree the
+    last swap replaced, brought up to date by its note and then to the target where it may
+    differ from what the last build wrote; else every current file of `target` hard-linked (or
+    copied where links fail). `unchanged`: the target's files that are as the build state
+    recorded them (state.BuildState.unchanged_docs); `recorded`: every file it recorded.
+    Without them nothing in the target is trusted, and every file is linked."""
+
+    def __init__(self, target: Path, staging: Path, *, unchanged: Collection[str] | None = None,
+                 recorded: Collection[str] | None = None) -> None:
         self.target, self.staging = Path(target), Path(staging)
         self.new, old = staging_paths(self.target, self.staging)
-        for leftover in (self.new, old):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        self.note = Path(f"{old}.{DELTA}")
+        delta = self._take_note()
+        if self.new.exists():
+            shutil.rmtree(self.new)
         self.old = existing_files(self.target)
+        if delta is not None and unchanged is not None and recorded and old.is_dir() and self.target.is_dir():
+            os.rename(old, self.new)
+            self._update(delta["link"], delta["remove"])  # now the tree the last build made
+            # and the target's own where it may differ: edited, added or removed since (the
+            # state may be a build older than the note, if that build stopped before saving it)
+            self._update([rel for rel in self.old if rel not in unchanged],
+                         [rel for rel in (*recorded, *delta["link"]) if rel not in self.old])
+            return
+        if old.exists():
+            shutil.rmtree(old)
         self.new.mkdir(parents=True)
         for folder in sorted({os.path.dirname(rel) for rel in self.old} - {""}):
             os.makedirs(os.path.join(self.new, folder), exist_ok=True)
         for rel, path in self.old.items():
             _link_or_copy(path, os.path.join(self.new, rel))
+
+    def _take_note(self) -> dict | None:
+        """The note beside the replaced tree, removed (it holds only for the tree as it is)."""
+        try:
+            delta = json.loads(self.note.read_text(encoding="utf-8"))
+            self.note.unlink()
+        except (OSError, ValueError):
+            return None
+        ok = isinstance(delta, dict) and all(isinstance(delta.get(k), list) for k in ("link", "remove"))
+        return delta if ok else None
+
+    def _update(self, link: list[str], remove: list[str]) -> None:
+        """Make the tree taken over equal `target` at the paths the last swap changed."""
+        for rel in remove:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(os.path.join(self.new, check_relative(rel)))
+                _remove_empty_parents(self.new, rel)
+        for rel in link:
+            dest = os.path.join(self.new, check_relative(rel))
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(dest)
+            if rel in self.old:  # else the target lost it since: the build sees it as missing
+                os.makedirs(os.path.dirname(dest), exist_ok=True)
+                _link_or_copy(self.old[rel], dest)
+
+    def _keep_note(self, link: list[str], remove: list[str]) -> None:
+        self.note.write_text(json.dumps({"link": link, "remove": remove}), encoding="utf-8")
 
     def finish(self, files: dict[str, bytes], known: dict[str, str] | None = None) -> Changes:
         """Make `target` hold exactly `files`; returns what changed. `known` and `SAME` as in `compare`."""
@@ -138,19 +190,24 @@ class Draft:
             if data is not SAME:  # a kept file is one of the tree's own (compare checks that)
                 check_relative(rel)
         changes = compare(files, self.target, self.old, known)
+        _, old = staging_paths(self.target, self.staging)
         if not changes.stale and self.target.is_dir():
-            return changes  # the draft stays behind for the next one to clear
+            os.rename(self.new, old)  # a copy of the target: the next draft takes it as it is
+            self._keep_note([], [])
+            return changes
         for rel in changes.removed:
-            os.unlink(os.path.join(self.new, rel))
-            _remove_empty_parents(self.new, rel)
-        for rel in sorted(changes.added + changes.changed):
+            with contextlib.suppress(FileNotFoundError):  # a file the target gained since the last build
+                os.unlink(os.path.join(self.new, rel))
+                _remove_empty_parents(self.new, rel)
+        written = sorted(changes.added + changes.changed)
+        for rel in written:
             dest = os.path.join(self.new, rel)
-            if rel in self.old:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(dest)  # a link to the current file: never write through it
-            else:
-                os.makedirs(os.path.dirname(dest), exist_ok=True)
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
             write_file(dest, files[rel])
         swap_in(self.new, self.target, self.staging, keep_old=True)
+        self._keep_note(written, changes.removed)
         return changes
 
 

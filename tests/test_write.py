@@ -35,7 +35,8 @@ def test_a_draft_replaces_changed_files_without_writing_through_its_links(tmp_pa
     assert (old / "a" / "page.md").read_bytes() == b"old page" and os.stat(old / "a" / "page.md").st_ino == old_page
 
     Draft(docs, staging).finish({"a/page.md": b"new page", "keep.md": b"kept", "b/new.md": b"added"})
-    assert not old.exists() and tree(docs)["keep.md"] == b"kept"  # the next draft cleared it
+    # nothing changed: the next draft, a copy of the target, waits as the replaced tree would
+    assert tree(old) == tree(docs) and os.stat(old / "a" / "page.md").st_ino != old_page
 
 
 def test_a_draft_of_a_missing_folder_makes_it(tmp_path):
@@ -56,3 +57,53 @@ def test_a_draft_refuses_unsafe_paths_and_kept_files_it_does_not_hold(tmp_path):
     with pytest.raises(ValueError, match="missing"):  # "keep" is only for files the tree holds
         Draft(docs, staging).finish({"../outside.md": SAME, "page.md": SAME})
     assert tree(docs) == {"page.md": b"page"} and not (tmp_path / "outside.md").exists()
+
+
+def trusted(docs):
+    """Every file of `docs` as unchanged since the last build (as build state would say)."""
+    return {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+
+
+def test_a_draft_takes_over_the_replaced_tree_and_updates_only_what_changed(tmp_path, monkeypatch):
+    """With the note the last swap left, the next draft is the replaced tree brought up to date
+    by the paths that swap changed, and by the target's files that are not as recorded."""
+    import briefgen.write as write
+
+    docs, staging = tmp_path / "docs", tmp_path / "tmp"
+    pages = {f"p/{i}.md": f"page {i}".encode() for i in range(50)}
+    Draft(docs, staging).finish(pages)
+    Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish(
+        {**pages, "p/1.md": b"one", "new.md": b"new"} | {"p/2.md": SAME})
+    del pages["p/2.md"]  # p/2.md was kept; now the build drops it, changes p/3.md, keeps the rest
+    expected = {**pages, "p/1.md": b"one", "new.md": b"new", "p/3.md": b"three"}
+    # since that build, someone edited, added and deleted files of docs/ by hand
+    (docs / "p" / "4.md").unlink()
+    (docs / "p" / "4.md").write_bytes(b"edited")  # not as recorded: not trusted
+    (docs / "extra.md").write_bytes(b"by hand")
+    (docs / "p" / "5.md").unlink()
+    recorded = (trusted(docs) | {"p/5.md"}) - {"extra.md"}
+    unchanged = recorded - {"p/4.md", "p/5.md"}
+    links = []
+    link = write._link_or_copy
+    monkeypatch.setattr(write, "_link_or_copy", lambda src, dest: (links.append(dest), link(src, dest)))
+    changes = Draft(docs, staging, unchanged=unchanged, recorded=recorded).finish(
+        {**{rel: SAME for rel in unchanged if rel in expected}, "p/3.md": b"three", "p/4.md": pages["p/4.md"],
+         "p/5.md": pages["p/5.md"]})
+    assert tree(docs) == expected
+    assert sorted(changes.changed) == ["p/3.md", "p/4.md"] and changes.added == ["p/5.md"]
+    assert sorted(changes.removed) == ["extra.md", "p/2.md"]
+    # linked: what the last swap wrote (p/1.md, new.md) and the files not as recorded
+    assert sorted(os.path.relpath(d, staging / "docs.new") for d in links) == [
+        "extra.md", "new.md", "p/1.md", "p/4.md"]
+
+
+def test_a_draft_without_its_note_links_every_file(tmp_path):
+    docs, staging = tmp_path / "docs", tmp_path / "tmp"
+    Draft(docs, staging).finish({"a.md": b"a", "b.md": b"b"})
+    Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish({"a.md": b"A", "b.md": SAME})
+    (staging / "docs.old.delta.json").write_text("{broken", encoding="utf-8")  # a build cut short, say
+    (staging / "docs.old" / "b.md").unlink()
+    (staging / "docs.old" / "b.md").write_bytes(b"stale")  # and the replaced tree is not what it says
+    Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish(
+        {"a.md": b"A", "b.md": SAME, "c.md": b"c"})
+    assert tree(docs) == {"a.md": b"A", "b.md": b"b", "c.md": b"c"}

@@ -360,6 +360,11 @@ def list_item(path: str, e: ActorEntry, lang: str, urls: SiteUrls) -> tuple[tupl
                          f"{mentions(lang, a.mentions)}{where}</li>")
 
 
+def part_count(n: int) -> int:
+    """The number of older parts of an actor named in `n` briefings (split_named)."""
+    return max(0, n // PART_SIZE - 1)
+
+
 def split_named(named: list) -> tuple[list, list[list]]:
     """An actor's briefings, newest first -> (those its page lists, [those of part 1, 2, ...]).
 
@@ -367,7 +372,7 @@ def split_named(named: list) -> tuple[list, list[list]]:
     of PART_SIZE each, numbered from the oldest: a briefing newer than all others changes the
     actor's page and no part, so the cost of a new article does not grow with the archive."""
     n = len(named)
-    parts = max(0, n // PART_SIZE - 1)
+    parts = part_count(n)
     return named[:n - parts * PART_SIZE], [named[n - i * PART_SIZE:n - (i - 1) * PART_SIZE]
                                            for i in range(1, parts + 1)]
 

@@ -100,3 +100,11 @@ def html_list(items: list[str], *, ordered: bool = False, search: bool = True) -
     tag = "ol" if ordered else "ul"
     start = f'<{tag} data-search-exclude="true">' if not search else f"<{tag}>"
     return [start, *(f"<li>{item}</li>" for item in items), f"</{tag}>", ""]
+
+
+def framed(head: bytes, parts: list[bytes], tail: bytes, sep: bytes = b", ") -> bytes:
+    """`head + sep.join(parts) + tail` in one copy of the parts: the archive-wide exports are
+    megabytes, and each `+` would copy them again."""
+    if len(parts) < 2:
+        return head + b"".join(parts) + tail
+    return sep.join([head + parts[0], *parts[1:-1], parts[-1] + tail])

@@ -13,6 +13,7 @@ import datetime as dt
 
 from ..model import Briefing
 from .actors import ActorPlaces, actor_target, briefing_order
+from .common import framed
 from .links import SiteUrls, briefing_path
 
 FEED_ITEMS = 30
@@ -57,7 +58,7 @@ def index_json(entries: list[bytes]) -> bytes:
     """briefings.json (UTF-8) from the entries of its briefings (`index_entry`), newest first."""
     # one line: json's C encoder only runs without indent, and this file grows with the archive;
     # joined as bytes, a copy: a str join (and encoding it) would widen every entry to the widest
-    return b'{"schema": "briefgen.site-index/1", "briefings": [' + b", ".join(entries) + b"]}\n"
+    return framed(b'{"schema": "briefgen.site-index/1", "briefings": [', entries, b"]}\n")
 
 
 def index_entry(b: Briefing, urls: SiteUrls, paged: ActorPlaces | None) -> bytes:

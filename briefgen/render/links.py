@@ -25,6 +25,7 @@ def actor_part_path(slug: str, number: int) -> str:
     return f"actors/{slug}/{number}.md"
 
 
+@lru_cache(maxsize=1 << 12)  # a site has a few hundred tags, each on many briefings
 def tag_slug(tag: str) -> str:
     return slugify(tag, max_length=60)
 

@@ -60,6 +60,19 @@ class PageMemo:
         self.reused += len(pages)
         return True
 
+    def keep_groups(self, groups: dict) -> set:
+        """`keep(pages, values)` for each group (key -> (pages, values)); -> the keys of the groups
+        kept. All at once, in C loops, when every page and value is known (as after most
+        builds: this is what a build does for each page a change cannot reach); else group by group."""
+        pages = [p for ps, _ in groups.values() for p in ps]
+        values = [v for _, vs in groups.values() for v in vs]
+        if all(map(self.previous.__contains__, pages)) and all(map(self.previous_values.__contains__, values)):
+            self.current.update(zip(pages, map(self.previous.__getitem__, pages)))
+            self.values.update(zip(values, map(self.previous_values.__getitem__, values)))
+            self.reused += len(pages)
+            return set(groups)
+        return {key for key, (ps, vs) in groups.items() if self.keep(ps, vs)}
+
     def kept_value(self, name: str):
         """The previous build's value of `name`, kept for the next build; None if there is none."""
         return self.previous_values[name][1] if self.keep(values=(name,)) else None

@@ -46,8 +46,11 @@ def reach(site, change: Change, places: ActorPlaces, before: ActorPlaces) -> Sco
     `places` and `before`: where actors are shown now and at the previous build."""
     changed = [site.briefings[k] for k in change.added] + list(change.removed.values())
     actors = {a.slug for b in changed for a in b.actors}
-    moved = {slug for slug, kind in site.kinds.items()
-             if actor_target(slug, kind, places) != actor_target(slug, kind, before)}
+    # an actor's place can move only if it gained or lost a page, or its list page changed
+    maybe = (places.paged ^ before.paged) | {slug for slug in places.lists.keys() | before.lists.keys()
+                                             if places.lists.get(slug) != before.lists.get(slug)}
+    moved = {slug for slug in maybe & site.kinds.keys()
+             if actor_target(slug, site.kinds[slug], places) != actor_target(slug, site.kinds[slug], before)}
     briefings = set(change.added) | {k for slug in moved for k in site.actors.get(slug, ())}
     for b in changed:
         where = (order(b),)

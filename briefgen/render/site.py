@@ -35,8 +35,9 @@ from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
 from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, Heading, ListPage, actor_entry,
                      actor_page, actor_part_page, actor_places, actor_target, actors_index, briefing_order,
-                     contributions, list_item, list_layout, list_page, name_index, site_kind, split_named)
+                     contributions, list_item, list_layout, list_page, name_index, part_count, site_kind, split_named)
 from .briefing import briefing_page, site_actor_link
+from .common import framed
 from .feeds import feed_xml, index_entry, index_json
 from .feeds import FEED_ITEMS
 from .indexes import LATEST, briefings_index, home_page, month_key, month_page, month_path, newest_key
@@ -224,15 +225,16 @@ class Site:
             "feed.xml": feed_xml([self.briefings[k] for k in self.newest[:FEED_ITEMS]], lang, urls,
                                  site_name=site_name, description=label(lang, "intro")),
         }
-        for key, c in self.cards.items():
-            md, data = briefing_path(c.slug), f"briefings/{c.slug}.json"
-            for path in (md, data):
-                if path in files:
-                    raise DuplicatePath(f"{c.path}: its page {path} would replace a page briefgen generates; "
-                                        "change the title or give the article a date")
-            if scope and key not in scope.briefings and memo.keep((md, data), (f"related:{key}",)):
-                files[md] = files[data] = SAME
-            else:
+        own = {key: (briefing_path(c.slug), f"briefings/{c.slug}.json") for key, c in self.cards.items()}
+        if clash := files.keys() & {path for pair in own.values() for path in pair}:
+            key, path = next((k, p) for k, pair in own.items() for p in pair if p in clash)
+            raise DuplicatePath(f"{self.cards[key].path}: its page {path} would replace a page briefgen "
+                                "generates; change the title or give the article a date")
+        kept = memo.keep_groups({key: (pair, (f"related:{key}",)) for key, pair in own.items()
+                                 if key not in scope.briefings}) if scope else set()
+        files.update(dict.fromkeys((path for key in kept for path in own[key]), SAME))
+        for key, (md, data) in own.items():
+            if key not in kept:
                 files[md], files[data] = self._briefing_files(memo, md, data, key, lang, urls, places,
                                                               targets[key], full)
         for name, path in ASSETS.items():
@@ -242,12 +244,12 @@ class Site:
     def _index_json(self, memo: PageMemo, urls: SiteUrls, places: ActorPlaces, targets: Targets, keys: list[str],
                     scope: Scope | None) -> bytes:
         """briefings.json from each briefing's entry (in `keys` order), kept where `scope` allows."""
-        entries = []
-        for key in keys:
-            kept = memo.kept_value(f"index:{key}") if scope and key not in scope.briefings else None
-            entries.append(kept if kept is not None else memo.value(
-                f"index:{key}", ("index", key, urls, targets[key]), index_entry, self.briefings[key], urls, places))
-        return index_json(entries)
+        kept = memo.keep_groups({key: ((), (f"index:{key}",)) for key in keys
+                                 if key not in scope.briefings}) if scope else set()
+        previous = memo.previous_values
+        return index_json([previous[f"index:{key}"][1] if key in kept else memo.value(
+            f"index:{key}", ("index", key, urls, targets[key]), index_entry, self.briefings[key], urls, places)
+            for key in keys])
 
     def _month_pages(self, memo: PageMemo, by_slug: list[tuple[str, Card]], lang: str) -> dict[str, object]:
         by_month: dict[str, list[str]] = defaultdict(list)
@@ -302,21 +304,27 @@ class Site:
             return actor_page(entry(slug), lang, urls, parts=dates)
 
         files: dict[str, object] = {}
+        unchanged = {}
         for page in layout:
             # an entry is made from the briefings naming the actor, and from nothing else
             inputs = ("list", lang, urls, page, [self.actors[slug] for slug in page.slugs])
             files[page.path] = memo.render(page.path, inputs, listed, page)
             if files[page.path] is SAME:  # and its items stay known for when it changes
-                memo.keep(values=tuple(f"item:{slug}" for slug in page.slugs))
-        for slug, keys in self.actors.items():
-            if len(keys) < PAGE_FROM:
+                unchanged[page.path] = ((), tuple(f"item:{slug}" for slug in page.slugs))
+        memo.keep_groups(unchanged)
+        # each actor's page and older parts, and their headings
+        own = {slug: ((actor_path(slug), *(actor_part_path(slug, n) for n in range(1, parts + 1))),
+                      tuple(f"heading:{slug}:{n}" for n in range(1, parts + 1)))
+               for slug, keys in self.actors.items() if len(keys) >= PAGE_FROM
+               for parts in (part_count(len(keys)),)}
+        kept = memo.keep_groups({slug: group for slug, group in own.items()
+                                 if slug not in scope.actors}) if scope else set()
+        files.update(dict.fromkeys((path for slug in kept for path in own[slug][0]), SAME))
+        for slug, (paths, _) in own.items():
+            if slug in kept:
                 continue
+            keys = self.actors[slug]
             older = split_named(keys)[1]
-            paths = (actor_path(slug), *(actor_part_path(slug, n) for n in range(1, len(older) + 1)))
-            headings = tuple(f"heading:{slug}:{n}" for n in range(1, len(older) + 1))
-            if scope and slug not in scope.actors and memo.keep(paths, headings):
-                files.update(dict.fromkeys(paths, SAME))
-                continue
             name = entry(slug).name  # and the headings of its parts are known for the next build
             files[paths[0]] = memo.render(paths[0], ("actor", lang, urls, slug, keys), main_page, slug, older)
             for n, part in enumerate(older, 1):
@@ -358,7 +366,7 @@ class Site:
         # one line: json's C encoder only runs without indent; this file grows with the archive, so
         # its parts are joined as UTF-8 (index_json)
         title = json.dumps(timeline_title(lang), ensure_ascii=False).encode("utf-8")
-        files["timeline.json"] = b'{"title": ' + title + b', "events": [' + b", ".join(events) + b"]}\n"
+        files["timeline.json"] = framed(b'{"title": ' + title + b', "events": [', events, b"]}\n")
         return files
 
     def _merge(self, page: str, keys: list[str], inputs: tuple, earlier: tuple | None) -> tuple[Merge, bytes | None]:

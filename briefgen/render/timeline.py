@@ -113,6 +113,7 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 15)  # asked of the same texts' words by every comparison
 def figures(text_words: frozenset[str]) -> frozenset[str]:
     """The words of `text_words` with a digit in them: amounts, counts, years, dates."""
     return frozenset(w for w in text_words if any(c.isdigit() for c in w))
