@@ -107,3 +107,23 @@ def test_a_draft_without_its_note_links_every_file(tmp_path):
     Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish(
         {"a.md": b"A", "b.md": SAME, "c.md": b"c"})
     assert tree(docs) == {"a.md": b"A", "b.md": b"b", "c.md": b"c"}
+
+
+def test_a_file_rewritten_again_is_written_over_the_copy_no_tree_needs(tmp_path, monkeypatch):
+    """The replaced tree's own version of a file the last build rewrote is written over (its
+    cached pages reused) when this build rewrites it again; no live file is written through."""
+    import briefgen.write as write
+
+    over = []
+    overwrite = write.overwrite_file
+    monkeypatch.setattr(write, "overwrite_file", lambda dest, data: (over.append(data), overwrite(dest, data)))
+    docs, staging = tmp_path / "docs", tmp_path / "tmp"
+    Draft(docs, staging).finish({"a.md": b"v1", "b.md": b"b"})
+    first = os.stat(docs / "a.md").st_ino
+    Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish({"a.md": b"v2", "b.md": SAME})
+    second = os.stat(docs / "a.md").st_ino
+    Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish({"a.md": b"three", "b.md": SAME})
+    assert tree(docs) == {"a.md": b"three", "b.md": b"b"}
+    assert over == [b"three"] and os.stat(docs / "a.md").st_ino == first  # v1's, which only the replaced tree held
+    assert (staging / "docs.old" / "a.md").read_bytes() == b"v2" and os.stat(staging / "docs.old" / "a.md").st_ino == second
+    assert not (staging / "docs.spare").exists()
