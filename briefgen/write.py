@@ -111,7 +111,7 @@ def recover(target: Path, staging: Path) -> None:
 
 def swap_in(built: Path, target: Path, staging: Path, *, keep_old: bool = False) -> None:
     """Replace `target` by the finished tree `built` (which lives in `staging`); `keep_old`
-    leaves the replaced tree in `staging` for the next `Draft` to remove."""
+    leaves the replaced tree in `staging` for the next `Draft` to take over."""
     _, old = staging_paths(target, staging)
     if old.exists():
         shutil.rmtree(old)

@@ -125,5 +125,6 @@ def test_a_file_rewritten_again_is_written_over_the_copy_no_tree_needs(tmp_path,
     Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish({"a.md": b"three", "b.md": SAME})
     assert tree(docs) == {"a.md": b"three", "b.md": b"b"}
     assert over == [b"three"] and os.stat(docs / "a.md").st_ino == first  # v1's, which only the replaced tree held
-    assert (staging / "docs.old" / "a.md").read_bytes() == b"v2" and os.stat(staging / "docs.old" / "a.md").st_ino == second
+    replaced = staging / "docs.old" / "a.md"
+    assert replaced.read_bytes() == b"v2" and os.stat(replaced).st_ino == second
     assert not (staging / "docs.spare").exists()

@@ -12,8 +12,8 @@ A briefing may be filed `slim` (without the body and sentences that only its own
 its page and JSON are rendered from the full briefing, which `files` asks for (`full(key)`)
 only for the briefings whose page it renders.
 
-What every build needs of each briefing is its `Card` (slug, date, tags, actors, place in
-time, timeline pages). The rest - the slim briefing, its timeline rows and what it says about
+What every build needs of each briefing is its `Card` (slug, title, date, tags, actors, place
+in time, timeline pages). The rest - the slim briefing, its timeline rows and what it says about
 each actor - may be filed pickled (`Site.file`, as the build state keeps it) and is unpickled
 only when a page that shows it is rendered: a build after one new article opens the briefings
 its pages show, not the archive.
@@ -35,11 +35,11 @@ from ..model import Briefing
 from .actors import INDEX as ACTORS_INDEX
 from .actors import (PAGE_FROM, ActorEntry, ActorPlaces, Contribution, Heading, ListPage, actor_entry,
                      actor_page, actor_part_page, actor_places, actor_target, actors_index, briefing_order,
-                     contributions, list_item, list_layout, list_page, name_index, part_count, site_kind, split_named)
+                     contributions, list_item, list_layout, list_page, name_index, part_count, site_kind,
+                     split_named)
 from .briefing import briefing_page, site_actor_link
 from .common import framed
-from .feeds import feed_xml, index_entry, index_json
-from .feeds import FEED_ITEMS
+from .feeds import FEED_ITEMS, feed_xml, index_entry, index_json
 from .indexes import LATEST, briefings_index, home_page, month_key, month_page, month_path, newest_key
 from .labels import label
 from .links import SiteUrls, actor_part_path, actor_path, briefing_path
@@ -88,8 +88,8 @@ class Card(NamedTuple):
 
 
 def card(b: Briefing, rows: dict[str, list[Row]]) -> Card:
-    return Card(b.slug, b.path, b.title, b.date, tuple(b.tags), tuple((a.slug, a.kind) for a in b.actors), order(b),
-                tuple(key_actor_slugs(b)), tuple(rows))
+    return Card(b.slug, b.path, b.title, b.date, tuple(b.tags), tuple((a.slug, a.kind) for a in b.actors),
+                order(b), tuple(key_actor_slugs(b)), tuple(rows))
 
 
 class Shelf:
@@ -211,7 +211,8 @@ class Site:
         before = memo.replace("places", ("places", lang, urls, site_name), places)
         scope = reach(self, change, places, before) if change is not None and before is not None else None
         targets = Targets(self.cards, places)
-        latest = [self.briefings[k] for k in heapq.nlargest(LATEST, self.cards, key=lambda k: newest_key(self.cards[k]))]
+        latest = [self.briefings[k] for k in heapq.nlargest(LATEST, self.cards,
+                                                            key=lambda k: newest_key(self.cards[k]))]
         files: dict[str, object] = {
             "index.md": home_page(latest, lang, places),
             "briefings/index.md": briefings_index(cards, lang),
