@@ -123,6 +123,7 @@ def swap_in(built: Path, target: Path, staging: Path, *, keep_old: bool = False)
 
 
 DELTA = "delta.json"  # beside the replaced tree: {"link": paths, "remove": paths} that make it the target
+SPARE = "index.json"  # in the folder of spare files: path in the tree -> spare file
 
 
 class Draft:
@@ -143,11 +144,10 @@ class Draft:
         # one most likely will again (timeline.json, briefings.json, the home page). Written over,
         # their pages in the page cache are reused: writing megabytes into new pages costs ten
         # times as much on the machines here
-        self.spare: dict[str, str] = {}
         self.spare_dir = self.staging / f"{self.target.name}.spare"
-        for leftover in (self.new, self.spare_dir):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+        self.spare: dict[str, str] = self._kept_spare() if delta is not None else {}
+        if self.new.exists():
+            shutil.rmtree(self.new)
         self.old = existing_files(self.target)
         if delta is not None and unchanged is not None and recorded and old.is_dir() and self.target.is_dir():
             os.rename(old, self.new)
@@ -157,6 +157,7 @@ class Draft:
             self._update([rel for rel in self.old if rel not in unchanged],
                          [rel for rel in (*recorded, *delta["link"]) if rel not in self.old])
             return
+        self._drop_spare()
         if old.exists():
             shutil.rmtree(old)
         self.new.mkdir(parents=True)
@@ -186,7 +187,7 @@ class Draft:
             dest = os.path.join(self.new, check_relative(rel))
             if spare and _own(dest):
                 self.spare_dir.mkdir(exist_ok=True)
-                self.spare[rel] = os.path.join(self.spare_dir, str(len(self.spare)))
+                self.spare[rel] = os.path.join(self.spare_dir, os.urandom(8).hex())
                 os.rename(dest, self.spare[rel])
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(dest)
@@ -207,7 +208,7 @@ class Draft:
         if not changes.stale and self.target.is_dir():
             os.rename(self.new, old)  # a copy of the target: the next draft takes it as it is
             self._keep_note([], [])
-            self._drop_spare()
+            self._keep_spare()  # and the spare files, for the build that next rewrites their paths
             return changes
         for rel in changes.removed:
             with contextlib.suppress(FileNotFoundError):  # a file the target gained since the last build
@@ -233,6 +234,26 @@ class Draft:
         if self.spare_dir.exists():
             shutil.rmtree(self.spare_dir)
         self.spare.clear()
+
+    def _keep_spare(self) -> None:
+        if self.spare:
+            (self.spare_dir / SPARE).write_text(json.dumps(
+                {rel: os.path.basename(path) for rel, path in self.spare.items()}), encoding="utf-8")
+
+    def _kept_spare(self) -> dict[str, str]:
+        """The spare files a build without changes left, that are still no tree's (then removed
+        from the folder's index: a draft cut short leaves none behind it)."""
+        try:
+            index = self.spare_dir / SPARE
+            kept = json.loads(index.read_text(encoding="utf-8"))
+            index.unlink()
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(kept, dict):
+            return {}
+        paths = {rel: os.path.join(self.spare_dir, name) for rel, name in kept.items()
+                 if isinstance(rel, str) and isinstance(name, str) and os.path.basename(name) == name}
+        return {rel: path for rel, path in paths.items() if _own(path)}
 
 
 def _remove_empty_parents(root: Path, rel: str) -> None:
