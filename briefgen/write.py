@@ -173,7 +173,8 @@ class Draft:
             self.note.unlink()
         except (OSError, ValueError):
             return None
-        ok = isinstance(delta, dict) and all(isinstance(delta.get(k), list) for k in ("link", "remove"))
+        ok = isinstance(delta, dict) and all(isinstance(delta.get(k), list) and all(isinstance(p, str) for p in delta[k])
+                                             for k in ("link", "remove"))
         return delta if ok else None
 
     def _update(self, link: list[str], remove: list[str], *, spare: bool = False) -> None:

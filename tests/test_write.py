@@ -101,7 +101,7 @@ def test_a_draft_without_its_note_links_every_file(tmp_path):
     docs, staging = tmp_path / "docs", tmp_path / "tmp"
     Draft(docs, staging).finish({"a.md": b"a", "b.md": b"b"})
     Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish({"a.md": b"A", "b.md": SAME})
-    (staging / "docs.old.delta.json").write_text("{broken", encoding="utf-8")  # a build cut short, say
+    (staging / "docs.old.delta.json").write_text('{"link": [1], "remove": []}', encoding="utf-8")  # damaged
     (staging / "docs.old" / "b.md").unlink()
     (staging / "docs.old" / "b.md").write_bytes(b"stale")  # and the replaced tree is not what it says
     Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish(
