@@ -1,7 +1,9 @@
-"""write.Draft: the next tree begun as hard links, finished by replacing only what changed."""
+"""write.Draft: the next tree, begun from the replaced one or as hard links, finished by replacing only what changed."""
 from __future__ import annotations
 
 import os
+
+import pytest
 
 from briefgen.render.memo import SAME
 from briefgen.write import Draft
@@ -97,11 +99,12 @@ def test_a_draft_takes_over_the_replaced_tree_and_updates_only_what_changed(tmp_
         "extra.md", "new.md", "p/1.md", "p/4.md"]
 
 
-def test_a_draft_without_its_note_links_every_file(tmp_path):
+@pytest.mark.parametrize("note", ["{broken", '{"link": [1], "remove": []}'])
+def test_a_draft_without_a_usable_note_links_every_file(tmp_path, note):
     docs, staging = tmp_path / "docs", tmp_path / "tmp"
     Draft(docs, staging).finish({"a.md": b"a", "b.md": b"b"})
     Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish({"a.md": b"A", "b.md": SAME})
-    (staging / "docs.old.delta.json").write_text('{"link": [1], "remove": []}', encoding="utf-8")  # damaged
+    (staging / "docs.old.delta.json").write_text(note, encoding="utf-8")  # damaged, or cut short
     (staging / "docs.old" / "b.md").unlink()
     (staging / "docs.old" / "b.md").write_bytes(b"stale")  # and the replaced tree is not what it says
     Draft(docs, staging, unchanged=trusted(docs), recorded=trusted(docs)).finish(
