@@ -47,8 +47,6 @@ def test_a_draft_of_a_missing_folder_makes_it(tmp_path):
 
 
 def test_a_draft_refuses_unsafe_paths_and_kept_files_it_does_not_hold(tmp_path):
-    import pytest
-
     from briefgen.write import UnsafePath
 
     docs, staging = tmp_path / "docs", tmp_path / "tmp"
