@@ -73,10 +73,6 @@ class PageMemo:
             return set(groups)
         return {key for key, (ps, vs) in groups.items() if self.keep(ps, vs)}
 
-    def kept_value(self, name: str):
-        """The previous build's value of `name`, kept for the next build; None if there is none."""
-        return self.previous_values[name][1] if self.keep(values=(name,)) else None
-
     def replace(self, name: str, inputs: tuple, value: object):
         """Record `value` for the next build; -> the value the previous build recorded with the
         same inputs, or None."""

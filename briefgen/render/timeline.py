@@ -113,7 +113,6 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
-@lru_cache(maxsize=1 << 15)  # asked of the same texts' words by every comparison
 def figures(text_words: frozenset[str]) -> frozenset[str]:
     """The words of `text_words` with a digit in them: amounts, counts, years, dates."""
     return frozenset(w for w in text_words if any(c.isdigit() for c in w))
@@ -173,7 +172,7 @@ class Merge:
             if item.line is None:
                 item.line = item_line(item, page, lang, urls)
         return (timeline_page(page, items, lang, urls, [item.line for item in items]), len(items),
-                events_part(items, lang, urls, before))
+                events_json(items, lang, urls, before))
 
 
 def merge_events(rows: Iterable[tuple[Briefing, Row]]) -> list[TimelineItem]:
@@ -289,26 +288,11 @@ def timeline_event(item: TimelineItem, uid: str, lang: str, urls: SiteUrls) -> d
     }
 
 
-def timeline_events(items: list[TimelineItem], lang: str, urls: SiteUrls) -> list[dict]:
-    """The TimelineJS events of `items`; an item whose uid an earlier one has gets "-2", "-3"."""
-    events = []
-    seen: dict[str, int] = {}
-    for item in items:
-        uid = _uid(item)
-        seen[uid] = n = seen.get(uid, 0) + 1
-        events.append(timeline_event(item, uid if n == 1 else f"{uid}-{n}", lang, urls))
-    return events
-
-
-def events_json(items: list[TimelineItem], lang: str, urls: SiteUrls) -> bytes:
-    """The TimelineJS events of `items`, comma-separated UTF-8 JSON: a page's part of timeline.json."""
-    return json.dumps(timeline_events(items, lang, urls), ensure_ascii=False)[1:-1].encode("utf-8")
-
-
-def events_part(items: list[TimelineItem], lang: str, urls: SiteUrls, before: bytes | None = None) -> bytes:
-    """`events_json(items, ...)`, noting in each item where its event is (`TimelineItem.event`).
-    An item that has that note and the same uid number is copied from `before`, the part its
-    notes were made for; the others are encoded."""
+def events_json(items: list[TimelineItem], lang: str, urls: SiteUrls, before: bytes | None = None) -> bytes:
+    """The TimelineJS events of `items`, comma-separated UTF-8 JSON: a page's part of
+    timeline.json. An item whose uid an earlier one has gets "-2", "-3". Each item notes where
+    its event is (`TimelineItem.event`); an item that has that note and the same uid number is
+    copied from `before`, the part its notes were made for, and the others are encoded."""
     out: list[bytes] = []
     seen: dict[str, int] = {}
     at = 0
