@@ -24,9 +24,9 @@ class Filing:
     def __init__(self, site: Site, articles: list[Article], keys: list[str], settings: Settings,
                  known: dict[str, bytes], *, jobs: int | None = None, worker: Worker | None = None) -> None:
         """`keys`: the articles' cache keys; `known`: key -> pickled (card, pickled details) as
-        `Site.add` returned them for the slim briefing, as the previous build kept them. `jobs`: worker processes
-        (None: one per free core, as many as there is work for; 1: extract in this process, in
-        `file_fresh`); `worker`: one started earlier (parallel.extract_many)."""
+        `Site.add` returned them for the slim briefing, as the previous build kept them. `jobs`:
+        worker processes (None: one per free core, as many as there is work for; 1: extract in
+        this process, in `file_fresh`); `worker`: one started earlier (parallel.extract_many)."""
         self.site, self.articles, self.keys = site, articles, keys
         self.cache = BriefingCache(settings.cache_dir, settings.fingerprint())
         self.models = settings.model_map()

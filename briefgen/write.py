@@ -137,8 +137,8 @@ class Draft:
     def __init__(self, target: Path, staging: Path, *, unchanged: Collection[str] | None = None,
                  recorded: Collection[str] | None = None) -> None:
         self.target, self.staging = Path(target), Path(staging)
-        self.new, old = staging_paths(self.target, self.staging)
-        self.note = Path(f"{old}.{DELTA}")
+        self.new, self.replaced = staging_paths(self.target, self.staging)
+        self.note = Path(f"{self.replaced}.{DELTA}")
         delta = self._take_note()
         # files of the replaced tree that no tree needs now: the last build rewrote them, and this
         # one most likely will again (timeline.json, briefings.json, the home page). Written over,
@@ -149,8 +149,9 @@ class Draft:
         if self.new.exists():
             shutil.rmtree(self.new)
         self.old = existing_files(self.target)
-        if delta is not None and unchanged is not None and recorded and old.is_dir() and self.target.is_dir():
-            os.rename(old, self.new)
+        if delta is not None and unchanged is not None and recorded and self.replaced.is_dir() \
+                and self.target.is_dir():
+            os.rename(self.replaced, self.new)
             self._update(delta["link"], delta["remove"], spare=True)  # now the tree the last build made
             # and the target's own where it may differ: edited, added or removed since (the
             # state may be a build older than the note, if that build stopped before saving it)
@@ -158,8 +159,8 @@ class Draft:
                          [rel for rel in (*recorded, *delta["link"]) if rel not in self.old])
             return
         self._drop_spare()
-        if old.exists():
-            shutil.rmtree(old)
+        if self.replaced.exists():
+            shutil.rmtree(self.replaced)
         self.new.mkdir(parents=True)
         for folder in sorted({os.path.dirname(rel) for rel in self.old} - {""}):
             os.makedirs(os.path.join(self.new, folder), exist_ok=True)
@@ -173,8 +174,8 @@ class Draft:
             self.note.unlink()
         except (OSError, ValueError):
             return None
-        ok = isinstance(delta, dict) and all(isinstance(delta.get(k), list) and all(isinstance(p, str) for p in delta[k])
-                                             for k in ("link", "remove"))
+        ok = isinstance(delta, dict) and all(
+            isinstance(delta.get(k), list) and all(isinstance(p, str) for p in delta[k]) for k in ("link", "remove"))
         return delta if ok else None
 
     def _update(self, link: list[str], remove: list[str], *, spare: bool = False) -> None:
@@ -205,9 +206,8 @@ class Draft:
             if data is not SAME:  # a kept file is one of the tree's own (compare checks that)
                 check_relative(rel)
         changes = compare(files, self.target, self.old, known)
-        _, old = staging_paths(self.target, self.staging)
         if not changes.stale and self.target.is_dir():
-            os.rename(self.new, old)  # a copy of the target: the next draft takes it as it is
+            os.rename(self.new, self.replaced)  # a copy of the target: the next draft takes it as it is
             self._keep_note([], [])
             self._keep_spare()  # and the spare files, for the build that next rewrites their paths
             return changes
