@@ -17,6 +17,14 @@ COUNCIL = Actor("Stadtrat Lindenau", "organization", sentences=(1,))
 PAGE = f"actors/{MAYOR.slug}.md"
 
 
+def filed(make, n: int) -> Site:
+    """A site of the briefings `make(0)` ... `make(n - 1)`, filed under the keys k0, k1, ..."""
+    out = Site()
+    for i in range(n):
+        out.add(make(i), f"k{i}")
+    return out
+
+
 def part(n: int) -> str:
     return f"actors/{MAYOR.slug}/{n}.md"
 
@@ -127,18 +135,12 @@ def test_an_actor_page_is_made_without_its_older_briefings(monkeypatch):
             assert int(key[1:]) >= 8, f"looked at {key}, a briefing of a part"
             return super().__getitem__(key)
 
-    def site(n: int) -> Site:
-        out = Site()
-        for i in range(n):
-            out.add(briefing(i), f"k{i}")
-        return out
-
     memo = PageMemo()
-    site(10).files(lang="de", memo=memo)  # the page lists k9, k8; parts 1-4 hold two each
-    grown = site(11)  # the page lists k10, k9, k8; the parts stay
+    filed(briefing, 10).files(lang="de", memo=memo)  # the page lists k9, k8; parts 1-4 hold two each
+    grown = filed(briefing, 11)  # the page lists k10, k9, k8; the parts stay
     grown.said = Recent(grown.said)
     again = grown.files(lang="de", memo=PageMemo(memo.current, memo.values))
-    expected = site(11).files(lang="de")
+    expected = filed(briefing, 11).files(lang="de")
     assert again[PAGE] == expected[PAGE] and "k10" not in str(again[part(4)])
     assert [again[part(n)] for n in range(1, 5)] == [SAME] * 4
 
@@ -156,17 +158,11 @@ def test_a_list_page_gaining_an_actor_is_made_from_its_new_briefing_only():
             assert key == "k20", f"looked at {key}, the briefing of an actor listed before"
             return super().__getitem__(key)
 
-    def site(n: int) -> Site:
-        out = Site()
-        for i in range(n):
-            out.add(guest(i), f"k{i}")
-        return out
-
     memo = PageMemo()
-    site(20).files(lang="de", memo=memo)
-    grown = site(21)
+    filed(guest, 20).files(lang="de", memo=memo)
+    grown = filed(guest, 21)
     grown.said = New(grown.said)
     again = grown.files(lang="de", memo=PageMemo(memo.current, memo.values))
-    expected = site(21).files(lang="de")
+    expected = filed(guest, 21).files(lang="de")
     assert again["actors/person-k.md"] == expected["actors/person-k.md"]
     assert "Kai Gast20" in again["actors/person-k.md"] and "Kai Gast3" in again["actors/person-k.md"]
