@@ -9,10 +9,10 @@ import heapq
 from collections import defaultdict
 
 from ..model import Briefing
-from .common import NO_SEARCH, front_matter, md_link, one_line, time_html
+from .common import NO_SEARCH, front_matter, html_link, md_link, one_line, time_html
 from .labels import MONTHS, label
 from .actors import ActorPlaces, actor_target, paged_actors
-from .links import briefing_path, relative
+from .links import SiteUrls, briefing_path, relative
 from .text import inline
 
 LATEST = 12
@@ -39,30 +39,34 @@ def briefing_line(b: Briefing, lang: str, page: str) -> str:
     return f"- {md_link(b.title, relative(page, briefing_path(b.slug)))} · {when}"
 
 
-def card(b: Briefing, lang: str, paged: ActorPlaces | None = None) -> list[str]:
-    """One Material grid card: title, date, one-line summary, key actors (linked to their pages)."""
+def card(b: Briefing, lang: str, paged: ActorPlaces | None = None, urls: SiteUrls = SiteUrls()) -> list[str]:
+    """One Material grid card, as the HTML Markdown would make of a card list item: title, date,
+    one-line summary, key actors (linked to their pages)."""
     when = time_html(b.date, lang) if b.date else label(lang, "undated")
-    lines = [f"-   **{md_link(b.title, briefing_path(b.slug))}**", "", "    ---", "",
-             f"    {when} · {inline(one_line(b.summary))}", ""]
-    actors = [md_link(a.name, relative(HOME, *actor_target(a.slug, a.kind, paged))) for a in b.actors[:CARD_ACTORS]]
+    lines = ["<li>", f"<p><strong>{html_link(b.title, urls.href(HOME, briefing_path(b.slug)))}</strong></p>",
+             "<hr />", f"<p>{when} · {inline(one_line(b.summary))}</p>"]
+    actors = [html_link(a.name, urls.href(HOME, *actor_target(a.slug, a.kind, paged))) for a in b.actors[:CARD_ACTORS]]
     if actors:
-        lines += [f"    {label(lang, 'key_actors')}: {', '.join(actors)}", ""]
-    return lines
+        lines.append(f"<p>{label(lang, 'key_actors')}: {', '.join(actors)}</p>")
+    return lines + ["</li>"]
 
 
-def home_page(briefings: list[Briefing], lang: str, paged: ActorPlaces | None = None) -> str:
-    """The latest briefings as cards; `paged`: where actors are shown (computed when not given)."""
+def home_page(briefings: list[Briefing], lang: str, paged: ActorPlaces | None = None,
+              urls: SiteUrls = SiteUrls()) -> str:
+    """The latest briefings as Material's grid cards, in raw HTML (no `md_in_html`, which would
+    make Python-Markdown parse the raw HTML of every page more slowly); `paged`: where actors are
+    shown (computed when not given)."""
     out = front_matter(label(lang, "home"), label(lang, "intro"), search=NO_SEARCH)
     out += [f"# {label(lang, 'latest')}", "", label(lang, "intro"), ""]
     latest = heapq.nlargest(LATEST, briefings, key=newest_key)  # newest_first(briefings)[:LATEST]
     if not latest:
         out += [label(lang, "no_briefings"), ""]
     else:
-        out += ['<div class="grid cards" markdown>', ""]
+        out += ['<div class="grid cards">', "<ul>"]
         paged = paged or paged_actors(briefings)
         for b in latest:
-            out += card(b, lang, paged)
-        out += ["</div>", ""]
+            out += card(b, lang, paged, urls)
+        out += ["</ul>", "</div>", ""]
     out += [f"## {label(lang, 'sections')}", "",
             f"- [{label(lang, 'all_briefings')}](briefings/index.md)",
             f"- [{label(lang, 'actors')}](actors/index.md)",

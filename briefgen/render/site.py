@@ -214,7 +214,7 @@ class Site:
         latest = [self.briefings[k] for k in heapq.nlargest(LATEST, self.cards,
                                                             key=lambda k: newest_key(self.cards[k]))]
         files: dict[str, object] = {
-            "index.md": home_page(latest, lang, places),
+            "index.md": home_page(latest, lang, places, urls),
             "briefings/index.md": briefings_index(cards, lang),
             **self._month_pages(memo, by_slug, lang),
             ACTORS_INDEX: actors_index(self.kinds, lang),
