@@ -16,6 +16,7 @@ from briefgen.render import render_site
 from briefgen.render.actors import actor_pages, collect_actors, paged_actors
 from briefgen.render.briefing import briefing_page, site_actor_link
 from briefgen.render.common import one_line
+from briefgen.render.indexes import home_page
 from briefgen.render.related import related_briefings
 from briefgen.render.links import SiteUrls
 from briefgen.render.tags import directive_value
@@ -242,13 +243,14 @@ def test_raw_html_links_reach_pages_and_anchors(directory_urls):
     related, paged = related_briefings(sample()), paged_actors(sample())
     pages |= {f"briefings/{b.slug}.md": briefing_page(b, "de", actor_link=site_actor_link(b, paged),
                                                       related=related[b.slug], urls=urls) for b in sample()}
+    pages["index.md"] = home_page(sample(), "de", paged, urls)  # the home page's cards
     targets = url_targets(files, directory_urls)
     checked = 0
     for path, text in pages.items():
         parser = Hrefs()
         parser.feed(text)
         here = urls.page(path)
-        base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+        base = (here if here.endswith("/") else posixpath.dirname(here) + "/").lstrip("/")  # "": the home page
         for href in parser.hrefs:
             if href.startswith("#"):
                 assert path.startswith("briefings/") and href[1:] in parser.ids, (path, href)
