@@ -31,9 +31,8 @@ from markdown.preprocessors import Preprocessor
 
 BLOCK_TAGS = ("div", "ol", "p", "table", "ul")
 _OPEN = re.compile(r"<(%s)(?:\s[^<>]*)?>" % "|".join(BLOCK_TAGS))
-# what MkDocs' raw HTML scan takes as an anchor: any tag's id, an <a>'s name
-_ANCHOR = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)')"""
-                     r"""|<a\s[^<>]*?\bname\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)>")
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 MKDOCS_SCAN = "mkdocs_raw_html"  # MkDocs' preprocessor (priority 21) that collects a page's anchors
 PRIORITY = 22  # after fenced_code_block (25), before MkDocs' scan (21) and html_block (20)
 IDS_PRIORITY = 20.5  # after MkDocs' scan: it sets its anchors when it runs
@@ -66,8 +65,15 @@ def block_end(lines: list[str], start: int) -> int | None:
 
 
 def anchors(block: str) -> set[str]:
-    """The anchors a block of HTML defines, as MkDocs' raw HTML scan reads them."""
-    return {html.unescape(next(filter(None, m.groups()), "")) for m in _ANCHOR.finditer(block)}
+    """The anchors a block of HTML defines, as MkDocs' raw HTML scan reads them: every tag's
+    `id`, and the `name` of an <a>."""
+    found = set()
+    for tag in _TAG.finditer(block):
+        for name, *values in _ATTRIBUTE.findall(tag.group(2)):
+            name = name.lower()
+            if name == "id" or (name == "name" and tag.group(1).lower() == "a"):
+                found.add(html.unescape(next(filter(None, values), "")))
+    return found
 
 
 class RawHtmlBlocks(Preprocessor):
@@ -99,8 +105,9 @@ class RawHtmlBlocks(Preprocessor):
     def _safe(self) -> bool:
         """Python-Markdown's own raw HTML parsing follows, and MkDocs' anchor scan (if any) is
         the one `AnchorIds` knows."""
-        if type(self.md.preprocessors["html_block"]).__module__ != "markdown.preprocessors":
-            return False  # another extension (md_in_html) parses raw HTML its own way
+        stock = self.md.preprocessors["html_block"] if "html_block" in self.md.preprocessors else None
+        if type(stock).__module__ != "markdown.preprocessors":
+            return False  # none, or another extension's (md_in_html) that parses raw HTML its own way
         scan = self.md.preprocessors[MKDOCS_SCAN] if MKDOCS_SCAN in self.md.preprocessors else None
         return scan is None or isinstance(getattr(scan, "present_anchor_ids", None), set)
 

@@ -87,8 +87,9 @@ def test_generated_pages_convert_byte_for_byte_as_without(lang):
 
 def test_anchors_as_mkdocs_reads_them():
     block = ('<ul>\n<li id="karla-wendt">K</li>\n<li data-id="no">x</li>\n'
-             "<a name='old'>o</a> <span name=\"not-an-anchor\">s</span> <p id=\"a&amp;b\">p</p>\n</ul>")
-    assert anchors(block) == {"karla-wendt", "old", "a&b"}
+             "<a name='old'>o</a> <span name=\"not-an-anchor\">s</span> <p id=\"a&amp;b\">p</p>\n"
+             '<A href="#x" NAME="both" id=bare>z</A>\n</ul>')
+    assert anchors(block) == {"karla-wendt", "old", "a&b", "both", "bare"}
 
 
 def test_mkdocs_checks_links_to_anchors_in_stored_blocks(tmp_path: Path, caplog):
