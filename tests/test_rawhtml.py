@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from briefgen.rawhtml import RawHtmlBlocks, anchors, block_end
+from briefgen.rawhtml import anchors, block_end
 from briefgen.render import render_site
 
 from test_render_site import sample
@@ -32,7 +32,7 @@ def convert(text: str, *extensions) -> str:
     return markdown.Markdown(extensions=["toc", "attr_list", *extensions]).convert(text)
 
 
-def test_a_list_block_is_stored_as_one_placeholder():
+def test_a_list_block_is_stored_as_one_placeholder():  # (no MkDocs here: its scan is optional)
     md = markdown.Markdown(extensions=["briefgen.rawhtml"])
     blocks = md.preprocessors["briefgen_raw_html"]
     out = blocks.run(LIST)
@@ -111,9 +111,3 @@ def test_mkdocs_checks_links_to_anchors_in_stored_blocks(tmp_path: Path, caplog)
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '<li id="a-1">one <a href="#s-1">↗</a></li>' in page
 
-
-def test_without_mkdocs_scan_blocks_are_still_stored():
-    md = markdown.Markdown(extensions=["briefgen.rawhtml"])
-    assert isinstance(md.preprocessors["briefgen_raw_html"], RawHtmlBlocks)
-    md.convert("\n".join(LIST))
-    assert md.htmlStash.html_counter == 1
