@@ -32,7 +32,8 @@ def convert(text: str, *extensions) -> str:
     return markdown.Markdown(extensions=["toc", "attr_list", *extensions]).convert(text)
 
 
-def test_a_list_block_is_stored_as_one_placeholder():  # (no MkDocs here: its scan is optional)
+def test_a_list_block_is_stored_as_one_placeholder():
+    """Without MkDocs too: its anchor scan is optional."""
     md = markdown.Markdown(extensions=["briefgen.rawhtml"])
     blocks = md.preprocessors["briefgen_raw_html"]
     out = blocks.run(LIST)
