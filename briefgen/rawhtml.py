@@ -31,6 +31,7 @@ from markdown.preprocessors import Preprocessor
 
 BLOCK_TAGS = ("div", "ol", "p", "table", "ul")
 _OPEN = re.compile(r"<(%s)(?:\s[^<>]*)?>" % "|".join(BLOCK_TAGS))
+_NESTED = {tag: re.compile(rf"<{tag}[\s>]") for tag in BLOCK_TAGS}  # the tag opened again inside
 _TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)>")
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 MKDOCS_SCAN = "mkdocs_raw_html"  # MkDocs' preprocessor (priority 21) that collects a page's anchors
@@ -38,9 +39,9 @@ PRIORITY = 22  # after fenced_code_block (25), before MkDocs' scan (21) and html
 IDS_PRIORITY = 20.5  # after MkDocs' scan: it sets its anchors when it runs
 
 
-def block_end(lines: list[str], start: int) -> int | None:
-    """The index of the last line of a raw HTML block that begins at `lines[start]`, or None when
-    no block of briefgen's shape begins there."""
+def block_at(lines: list[str], start: int) -> tuple[int, str] | None:
+    """The raw HTML block that begins at `lines[start]`: the index of its last line and its text;
+    None when no block of briefgen's shape begins there."""
     line = lines[start]
     if start and lines[start - 1].strip():
         return None  # a raw HTML block begins after a blank line
@@ -59,9 +60,9 @@ def block_end(lines: list[str], start: int) -> int | None:
     if end == len(lines) or (end + 1 < len(lines) and lines[end + 1].strip()):
         return None  # unclosed, or followed by more text: Markdown's own parser decides
     text = "\n".join(lines[start:end + 1])
-    if len(re.findall(rf"<{tag}[\s>]", text)) != text.count(close):
+    if len(_NESTED[tag].findall(text)) != text.count(close):
         return None  # a nested block of the same tag: where it ends is for Markdown's parser
-    return end
+    return end, text
 
 
 def anchors(block: str) -> set[str]:
@@ -77,7 +78,7 @@ def anchors(block: str) -> set[str]:
 
 
 class RawHtmlBlocks(Preprocessor):
-    """Stores each raw HTML block of briefgen's shape (`block_end`) as Markdown's html_block would;
+    """Stores each raw HTML block of briefgen's shape (`block_at`) as Markdown's html_block would;
     `ids`: the anchors in the blocks stored from the page converted last."""
 
     def __init__(self, md: Markdown) -> None:
@@ -91,12 +92,12 @@ class RawHtmlBlocks(Preprocessor):
         out: list[str] = []
         index = 0
         while index < len(lines):
-            end = block_end(lines, index) if lines[index][:1] == "<" else None
-            if end is None:
+            found = block_at(lines, index) if lines[index][:1] == "<" else None
+            if found is None:
                 out.append(lines[index])
                 index += 1
             else:
-                block = "\n".join(lines[index:end + 1])
+                end, block = found
                 self.ids |= anchors(block)
                 out.append(self.md.htmlStash.store(block + "\n"))
                 index = end + 1

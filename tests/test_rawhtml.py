@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from briefgen.rawhtml import anchors, block_end
+from briefgen.rawhtml import anchors, block_at
 from briefgen.render import render_site
 
 from test_render_site import sample
@@ -43,8 +43,8 @@ def test_a_list_block_is_stored_as_one_placeholder():
 
 
 def test_one_line_block_and_its_end():
-    assert block_end(["", "<p>Weitere: <a href=\"x/\">X</a></p>", ""], 1) == 1
-    assert block_end(LIST, 1) == 4
+    assert block_at(["", "<p>Weitere: <a href=\"x/\">X</a></p>", ""], 1) == (1, '<p>Weitere: <a href="x/">X</a></p>')
+    assert block_at(LIST, 1) == (4, "\n".join(LIST[1:5]))
 
 
 @pytest.mark.parametrize("name", sorted(NOT_OURS))
