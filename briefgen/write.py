@@ -169,11 +169,7 @@ class Draft:
 
     def _take_note(self) -> dict | None:
         """The note beside the replaced tree, removed (it holds only for the tree as it is)."""
-        try:
-            delta = json.loads(self.note.read_text(encoding="utf-8"))
-            self.note.unlink()
-        except (OSError, ValueError):
-            return None
+        delta = _take_json(self.note)
         ok = isinstance(delta, dict) and all(
             isinstance(delta.get(k), list) and all(isinstance(p, str) for p in delta[k]) for k in ("link", "remove"))
         return delta if ok else None
@@ -244,17 +240,23 @@ class Draft:
     def _kept_spare(self) -> dict[str, str]:
         """The spare files a build without changes left, that are still no tree's (then removed
         from the folder's index: a draft cut short leaves none behind it)."""
-        try:
-            index = self.spare_dir / SPARE
-            kept = json.loads(index.read_text(encoding="utf-8"))
-            index.unlink()
-        except (OSError, ValueError):
-            return {}
+        kept = _take_json(self.spare_dir / SPARE)
         if not isinstance(kept, dict):
             return {}
         paths = {rel: os.path.join(self.spare_dir, name) for rel, name in kept.items()
                  if isinstance(rel, str) and isinstance(name, str) and os.path.basename(name) == name}
         return {rel: path for rel, path in paths.items() if _own(path)}
+
+
+def _take_json(path: Path) -> object | None:
+    """What the JSON file `path` holds, and the file removed; None if it cannot be read, parsed
+    or removed."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.unlink()
+    except (OSError, ValueError):
+        return None
+    return data
 
 
 def _remove_empty_parents(root: Path, rel: str) -> None:
